@@ -1,0 +1,119 @@
+"""Command line: parse arguments -> Settings -> one library call -> output and exit code.
+
+Exit codes: 0 ok, 1 bad input (the message names the file and the reason), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any, TextIO
+
+from .corpus.manifest import MANIFEST_NAME, complete_metadata, load_manifest, resolve_document
+from .errors import PlandiffError
+from .ingest import ingest_file
+from .settings import Settings
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int:
+    """Run the ``plandiff`` command; return its exit code."""
+    out = stdout or sys.stdout
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(message)s")
+    if not args.debug:
+        logging.getLogger().setLevel(logging.WARNING)
+    try:
+        settings = Settings(max_input_mb=args.max_input_mb)
+        return int(args.handler(args, settings, out))
+    except PlandiffError as exc:
+        if args.debug:
+            traceback.print_exc()
+        print(f"plandiff: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception as exc:
+        if args.debug:
+            traceback.print_exc()
+        where = getattr(args, "file", None) or ""
+        print(
+            f"plandiff: error: {where}: unexpected {type(exc).__name__}: {exc} (rerun with --debug)",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--quiet", action="store_true", help="print results only, no progress")
+    common.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
+    common.add_argument("--inputs", default="inputs", help="folder with plans.toml (default: inputs)")
+    common.add_argument("--max-input-mb", type=float, default=50.0, help="refuse larger files (default 50)")
+    parser = argparse.ArgumentParser(
+        prog="plandiff", description="Compare Chinese five-year plans.", parents=[common]
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help_text: str, handler: Callable[..., int]) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text, parents=[common])
+        sub.set_defaults(handler=handler)
+        return sub
+
+    ingest = command("ingest", "print the clean text of a plan file (or JSON with the line map)", _ingest)
+    ingest.add_argument("file", help="a file path or a document id from plans.toml")
+    ingest.add_argument("--json", action="store_true", help="JSON with lines, source lines and removed lines")
+
+    documents = command("documents", "list the documents of the manifest with their metadata", _documents)
+    documents.add_argument("--json", action="store_true", help="JSON with the provenance of every field")
+    return parser
+
+
+def _ingest(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    meta = resolve_document(args.file, args.inputs)
+    clean = ingest_file(meta.path, settings)
+    if args.json:
+        payload = {
+            "path": clean.path,
+            "format": clean.format.value,
+            "encoding": clean.encoding,
+            "lines": [asdict(line) for line in clean.lines],
+            "removed": [asdict(line) for line in clean.removed],
+        }
+        _print_json(payload, out)
+    else:
+        out.write(clean.text + "\n")
+    return EXIT_OK
+
+
+def _documents(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    manifest = load_manifest(Path(args.inputs) / MANIFEST_NAME)
+    rows: list[dict[str, Any]] = []
+    for n, meta in enumerate(manifest.documents.values(), start=1):
+        if not args.quiet:
+            print(f"[{n}/{len(manifest.documents)}] {meta.id}", file=sys.stderr)
+        full = complete_metadata(meta, ingest_file(meta.path, settings))
+        rows.append(asdict(full))
+    if args.json:
+        _print_json(rows, out)
+        return EXIT_OK
+    for row in rows:
+        out.write(
+            f"{row['id']}\t{row['place']}\t{row['level']}\t{row['period']}\t{row['kind']}\t"
+            f"{row['date']}\t{row['title']}\n"
+        )
+        for name, prov in row["provenance"].items():
+            if prov["source"] != "manifest":
+                line = f" line {prov['line']}" if prov["line"] else ""
+                out.write(f"    {name} inferred from text{line}: {prov['evidence']}\n")
+    return EXIT_OK
+
+
+def _print_json(payload: Any, out: TextIO) -> None:
+    out.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")

@@ -1,0 +1,7 @@
+"""Corpus: many documents described by a manifest (``inputs/plans.toml``)."""
+
+from __future__ import annotations
+
+from .manifest import Manifest, load_manifest, resolve_document
+
+__all__ = ["Manifest", "load_manifest", "resolve_document"]

@@ -1,0 +1,108 @@
+"""The manifest: ``plans.toml`` says what each input file is; the text fills in what it leaves out.
+
+A document's metadata is the manifest's values, then for every field the manifest leaves out, the value
+inferred from the text (``ingest.infer_metadata``), each with its provenance.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError, InputError
+from ..ingest import infer_metadata
+from ..model import CleanText, DocumentKind, DocumentMeta, PlaceLevel, Provenance
+
+MANIFEST_NAME = "plans.toml"
+DEFAULT_INPUTS = Path("inputs")
+_FIELDS = ("place", "level", "period", "kind", "date", "title", "source", "parent")
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    """The documents a manifest names, by id, with paths resolved against the manifest's folder."""
+
+    path: Path
+    documents: dict[str, DocumentMeta]
+
+    def find(self, key: str) -> DocumentMeta | None:
+        """The document with this id, or whose file is this path."""
+        if key in self.documents:
+            return self.documents[key]
+        target = Path(key).resolve()
+        return next((m for m in self.documents.values() if Path(m.path).resolve() == target), None)
+
+
+def load_manifest(path: str | Path) -> Manifest:
+    """Read a ``plans.toml``; raise ConfigError naming the file and the entry when it is wrong."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{path}: no such manifest") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
+    documents: dict[str, DocumentMeta] = {}
+    for number, entry in enumerate(data.get("document", []), start=1):
+        meta = _entry_meta(path, number, entry)
+        if meta.id in documents:
+            raise ConfigError(f"{path}: document {number}: id {meta.id!r} is used twice")
+        documents[meta.id] = meta
+    return Manifest(path, documents)
+
+
+def _entry_meta(path: Path, number: int, entry: dict[str, Any]) -> DocumentMeta:
+    where = f"{path}: document {number}"
+    for required in ("id", "path"):
+        if not isinstance(entry.get(required), str) or not entry[required]:
+            raise ConfigError(f"{where}: '{required}' is required")
+    unknown = set(entry) - {"id", "path", *_FIELDS}
+    if unknown:
+        raise ConfigError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+    try:
+        values: dict[str, Any] = {
+            "level": PlaceLevel(entry["level"]) if "level" in entry else None,
+            "kind": DocumentKind(entry["kind"]) if "kind" in entry else None,
+            "period": int(entry["period"]) if "period" in entry else None,
+        }
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc}") from exc
+    for name in ("place", "date", "title", "source", "parent"):
+        values[name] = str(entry[name]) if name in entry else None
+    provenance = {name: Provenance("manifest") for name in _FIELDS if name in entry}
+    file_path = (path.parent / entry["path"]).resolve()
+    return DocumentMeta(id=entry["id"], path=str(file_path), provenance=provenance, **values)
+
+
+def complete_metadata(meta: DocumentMeta, clean: CleanText) -> DocumentMeta:
+    """Fill the fields the manifest left out with values inferred from the text, with provenance."""
+    inferred = infer_metadata(clean)
+    updates: dict[str, Any] = {}
+    provenance = dict(meta.provenance)
+    for name, found in inferred.items():
+        if getattr(meta, name) is not None:
+            continue
+        value: Any = found.value
+        if name == "level":
+            value = PlaceLevel(value)
+        elif name == "kind":
+            value = DocumentKind(value)
+        updates[name] = value
+        provenance[name] = found.provenance
+    return replace(meta, provenance=provenance, **updates)
+
+
+def resolve_document(key: str, inputs: str | Path = DEFAULT_INPUTS) -> DocumentMeta:
+    """A document id from the manifest in ``inputs``, or a file path (described by the manifest if listed)."""
+    manifest_path = Path(inputs) / MANIFEST_NAME
+    manifest = load_manifest(manifest_path) if manifest_path.exists() else None
+    meta = manifest.find(key) if manifest else None
+    if meta is not None:
+        return meta
+    candidate = Path(key)
+    if candidate.exists() or candidate.suffix:
+        return DocumentMeta(id=candidate.stem, path=str(candidate))
+    known = ", ".join(sorted(manifest.documents)) if manifest else f"no {manifest_path}"
+    raise InputError(key, f"neither a file nor a document id (known ids: {known})")

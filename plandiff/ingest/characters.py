@@ -1,0 +1,41 @@
+"""Character-level cleaning of one line, and the matching form used for pattern work.
+
+Display text keeps the original characters; only what no reader wants is removed: control and
+zero-width characters, NBSP (turned into a space), and word-processor export markers such as
+``[bookmark: _Toc4878]``. The *matching form* (``matching_form``) is NFKC-normalized (full-width
+letters, digits and punctuation become half-width) with spaces inside numbers joined
+(``8.5 万元`` -> ``8.5万元``), so patterns can be written once.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Markers that word-processor and converter exports leave in text: [bookmark: x], [image: x], {#anchor}.
+_EXPORT_MARKER = re.compile(r"\[(?:bookmark|image|figure|footnote|anchor|page)\s*:[^\]]*\]", re.IGNORECASE)
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_NBSP = re.compile(r"[\u00a0\u2007\u202f]")
+# A space next to a digit and a CJK character or another digit group: "2021 年1 月", "超 8 万个", "8.5 万元".
+_SPACE_IN_NUMBER = re.compile(r"(?<=[\d.%])[ \t]+(?=[\d\u4e00-\u9fff%‰])|(?<=[\u4e00-\u9fff])[ \t]+(?=\d)")
+
+
+def clean_line(text: str) -> str:
+    """Remove markers and invisible characters from one line; keep everything a reader sees."""
+    text = _EXPORT_MARKER.sub("", text)
+    text = _INVISIBLE.sub("", text)
+    text = _NBSP.sub(" ", text)
+    text = _CONTROL.sub("", text)
+    return text.rstrip()
+
+
+def matching_form(text: str) -> str:
+    """NFKC text with spaces inside numbers joined: the form patterns are written against."""
+    text = unicodedata.normalize("NFKC", text)
+    return _SPACE_IN_NUMBER.sub("", text)
+
+
+def cjk_count(text: str) -> int:
+    """How many CJK ideographs the text has."""
+    return sum(1 for c in text if "\u3400" <= c <= "\u9fff")

@@ -1,0 +1,213 @@
+"""Infer what a document is from its own text: title, place, level, plan period, kind and date.
+
+Each value comes with its provenance (the line and the words it was read from), so a user can check it.
+The manifest (``inputs/plans.toml``) overrides anything inferred here.
+
+- title: the first title-like line (规划/纲要/建议/解读/决议 …) near the top;
+- place: the most specific 省/市/区/县 named in the title before 国民经济…, after 关于/《; else the one the
+  text names most often;
+- level: 省 -> province, 区 -> district, 县 -> county; a 市 is a county-level city when the text calls it
+  县级市/县域 and never speaks of county-level cities *below* it (``县级市（区）``, ``4个县级市``);
+- period: 第十四个五年 / 十四五 in the title, else the period the text names most often;
+- kind: 建议, 解读, 纲要/规划 from the title, else an article;
+- date: an adoption note ``（2026年1月21日…通过）``, else a date in the page header.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import CleanText, DocumentKind, PlaceLevel, Provenance
+from .characters import matching_form
+
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_TITLE = re.compile(r"规划|纲要|建议|解读|决议|计划")
+_PERIOD = re.compile(
+    r"第(十[一二三四五六七八九]|二十)个五年|[“\"]?(十[一二三四五六七八九]|二十)五[”\"]?(?:规划|时期|期间|发展|末|开局)"
+)
+_PLACE = re.compile(r"[\u4e00-\u9fff]{1,7}?(?:自治区|省|市|区|县)")
+_PLACE_STOP = re.compile(r"^(?:中共|中国共产党|关于|制定|对)")
+# Stems that form common nouns with 市/区/县 (示范区, 开发区, 城市); never a place name.
+_NOT_A_PLACE = frozenset(
+    "示范 开发 园 城 社 片 景 高新 度假 湖 市 都 超 新 保税 综合 功能 核心 中心 主城 老城 街 城市 全 各 本 "
+    "郊 山 农 林 库 矿 灾 疫 辖 校 厂 试验 实验 先行 集聚 商务 商业 工业 产业 生态 保护".split()
+)
+_PREFECTURE_EVIDENCE = re.compile(r"县级市[(（]区|\d+个县级市|各县级市")
+_COUNTY_EVIDENCE = re.compile(r"县级市|县域")
+_ISO_DATE = re.compile(r"(20\d{2})[-/.年]\s*(\d{1,2})[-/.月]\s*(\d{1,2})日?")
+_CN_DATE = re.compile(
+    r"([二〇零一三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
+)
+_ADOPTION = re.compile(r"通过|批准|审议")
+# Title lines are looked for among this many first lines of the clean text.
+TITLE_SEARCH_LINES = 12
+# A title line is at most this long.
+TITLE_MAX_CHARS = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Inferred:
+    """A metadata value read from the text, with where it was read."""
+
+    value: str | int
+    provenance: Provenance
+
+
+def infer_metadata(clean: CleanText) -> dict[str, Inferred]:
+    """Infer title, place, level, period, kind and date; a field the text does not state is absent."""
+    found: dict[str, Inferred] = {}
+    title_line = _title_line(clean)
+    full_text = matching_form(clean.text)
+    if title_line is not None:
+        number, text = title_line
+        found["title"] = Inferred(text.strip(), Provenance("text", number, text.strip()))
+    title = matching_form(title_line[1]) if title_line else ""
+    title_no = title_line[0] if title_line else None
+    _infer_period(found, title, title_no, full_text)
+    _infer_kind(found, title, title_no)
+    _infer_place(found, title, title_no, full_text)
+    _infer_date(found, clean)
+    return found
+
+
+def _title_line(clean: CleanText) -> tuple[int, str] | None:
+    for line in clean.lines[:TITLE_SEARCH_LINES]:
+        text = line.text.strip()
+        if text and _is_title_shaped(text) and _TITLE.search(text):
+            return line.line, text
+    first = next((line for line in clean.lines if _is_title_shaped(line.text.strip())), None)
+    return (first.line, first.text.strip()) if first is not None else None
+
+
+def _is_title_shaped(text: str) -> bool:
+    """A title is one short line, not a sentence and not a parenthesized note."""
+    return 0 < len(text) <= TITLE_MAX_CHARS and "。" not in text and not text.startswith(("（", "("))
+
+
+def _period_number(match: re.Match[str]) -> int:
+    word = match.group(1) or match.group(2)
+    return 20 if word == "二十" else 10 + _CN_DIGITS[word[1]]
+
+
+def _infer_period(found: dict[str, Inferred], title: str, title_no: int | None, text: str) -> None:
+    match = _PERIOD.search(title)
+    if match:
+        found["period"] = Inferred(_period_number(match), Provenance("text", title_no, match.group(0)))
+        return
+    counts = Counter(_period_number(m) for m in _PERIOD.finditer(text))
+    if counts:
+        period, n = counts.most_common(1)[0]
+        found["period"] = Inferred(period, Provenance("text", None, f"named {n} times in the text"))
+
+
+def _infer_kind(found: dict[str, Inferred], title: str, title_no: int | None) -> None:
+    for pattern, kind in (
+        (r"解读", DocumentKind.INTERPRETATION),
+        (r"关于制定.*建议|的建议$", DocumentKind.RECOMMENDATIONS),
+        (r"纲要|规划", DocumentKind.PLAN),
+    ):
+        match = re.search(pattern, title)
+        if match:
+            found["kind"] = Inferred(kind.value, Provenance("text", title_no, match.group(0)))
+            return
+    found["kind"] = Inferred(DocumentKind.ARTICLE.value, Provenance("text", title_no, "no plan title"))
+
+
+def _infer_place(found: dict[str, Inferred], title: str, title_no: int | None, text: str) -> None:
+    head = title.split("国民经济")[0] if "国民经济" in title else ""
+    head = re.split(r"关于|《|\)|）|制定|对", head)[-1]
+    places = [p for p in _PLACE.findall(head) if not _PLACE_STOP.match(p)]
+    if places:
+        place, provenance = places[-1], Provenance("text", title_no, head)
+    else:
+        guess = _most_named_place(text)
+        if guess is None:
+            return
+        place, provenance = guess
+    found["place"] = Inferred(place, provenance)
+    level = _level(place, text)
+    if level is not None:
+        found["level"] = Inferred(level[0].value, Provenance("text", None, level[1]))
+
+
+def _most_named_place(text: str) -> tuple[str, Provenance] | None:
+    """The 市 (else 区, else 县) whose name the text repeats most often, with or without its suffix."""
+    for suffix in ("市", "区", "县"):
+        stems = {
+            stem
+            for stem in re.findall(r"([\u4e00-\u9fff]{2})" + suffix, text)
+            if stem not in _NOT_A_PLACE and not _PLACE_STOP.match(stem)
+        }
+        if stems:
+            counts = Counter({stem: text.count(stem) for stem in stems})
+            stem, n = counts.most_common(1)[0]
+            return stem + suffix, Provenance("text", None, f"{stem} named {n} times in the text")
+    return None
+
+
+def _level(place: str, text: str) -> tuple[PlaceLevel, str] | None:
+    suffix_levels = {"省": PlaceLevel.PROVINCE, "区": PlaceLevel.DISTRICT, "县": PlaceLevel.COUNTY}
+    for suffix, level in suffix_levels.items():
+        if place.endswith(suffix):
+            return level, f"place name ends in {suffix}"
+    if not place.endswith("市"):
+        return None
+    below = _PREFECTURE_EVIDENCE.search(text)
+    if below:
+        return PlaceLevel.PREFECTURE, f"speaks of county-level units below it: {below.group(0)}"
+    county = _COUNTY_EVIDENCE.search(text)
+    if county:
+        return PlaceLevel.COUNTY, f"calls itself {county.group(0)}"
+    return PlaceLevel.PREFECTURE, "a 市 with no county-level evidence"
+
+
+def _infer_date(found: dict[str, Inferred], clean: CleanText) -> None:
+    for line in clean.lines[: TITLE_SEARCH_LINES * 2]:
+        text = matching_form(line.text)
+        if not _ADOPTION.search(text):
+            continue
+        date = _find_date(text)
+        if date:
+            found["date"] = Inferred(date, Provenance("text", line.line, text.strip()))
+            return
+    first_body = clean.lines[0].line if clean.lines else 0
+    for removed in clean.removed:
+        if removed.line <= first_body + TITLE_SEARCH_LINES:
+            date = _find_date(matching_form(removed.text))
+            if date:
+                found["date"] = Inferred(date, Provenance("text", removed.line, removed.text.strip()))
+                return
+
+
+def _find_date(text: str) -> str | None:
+    match = _ISO_DATE.search(text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    match = _CN_DATE.search(text)
+    if match:
+        year = int("".join(str(_CN_DIGITS[c]) for c in match.group(1)))
+        return f"{year:04d}-{_cn_small(match.group(2)):02d}-{_cn_small(match.group(3)):02d}"
+    return None
+
+
+def _cn_small(word: str) -> int:
+    """一 … 三十一 as an int."""
+    if "十" not in word:
+        return _CN_DIGITS[word]
+    tens, _, ones = word.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)

@@ -1,0 +1,263 @@
+"""The data types every stage shares.
+
+Everything here is a frozen dataclass with no behaviour beyond small derived properties, so that any
+stage can hold, compare and serialize them. This module imports nothing from plandiff.
+
+Provenance: every object that comes from a document carries ``line`` (and ``end_line``), the 1-based line
+of the *original input file* (for a PDF, the line within ``page``; for a DOCX, the paragraph number), so a
+user can always find the passage in the file they were given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+SCHEMA_VERSION = "1"
+
+
+class SourceFormat(StrEnum):
+    """The kinds of input file plandiff reads."""
+
+    TXT = "txt"
+    HTML = "html"
+    DOCX = "docx"
+    PDF = "pdf"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLine:
+    """One line of clean text and where it came from.
+
+    ``text`` keeps the original characters for display (markers and invisible characters removed);
+    ``heading_level`` is a hint from the source format (a DOCX Heading style, an HTML ``<h2>``).
+    """
+
+    text: str
+    line: int
+    end_line: int
+    page: int | None = None
+    heading_level: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedLine:
+    """A source line dropped during cleaning, and why (for ``plandiff ingest --json`` and debugging)."""
+
+    line: int
+    text: str
+    reason: str
+    page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    """The result of ingestion: clean lines with a map back to the source file."""
+
+    path: str
+    format: SourceFormat
+    encoding: str | None
+    lines: tuple[SourceLine, ...]
+    removed: tuple[RemovedLine, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The clean text, one source line per line."""
+        return "\n".join(line.text for line in self.lines)
+
+
+class DocumentKind(StrEnum):
+    """What a document is: the plan itself, the recommendations before it, an interpretation, an article."""
+
+    PLAN = "纲要"
+    RECOMMENDATIONS = "建议"
+    INTERPRETATION = "解读"
+    ARTICLE = "article"
+
+
+class PlaceLevel(StrEnum):
+    """Administrative level of the place a document belongs to."""
+
+    PROVINCE = "province"
+    PREFECTURE = "prefecture"
+    COUNTY = "county"
+    DISTRICT = "district"
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a metadata value came from: the manifest, or a line of the text it was inferred from."""
+
+    source: str  # "manifest" or "text"
+    line: int | None = None
+    evidence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMeta:
+    """What a document is. Any field may be None when neither the manifest nor the text says."""
+
+    id: str
+    path: str
+    place: str | None = None
+    level: PlaceLevel | None = None
+    period: int | None = None
+    kind: DocumentKind | None = None
+    date: str | None = None
+    title: str | None = None
+    source: str | None = None
+    parent: str | None = None
+    provenance: dict[str, Provenance] = field(default_factory=dict)
+
+    @property
+    def end_year(self) -> int | None:
+        """Last year of the plan period (the 14th plan runs 2021-2025)."""
+        return None if self.period is None else 1950 + 5 * self.period + 5
+
+    @property
+    def start_year(self) -> int | None:
+        """First year of the plan period."""
+        return None if self.period is None else 1950 + 5 * self.period + 1
+
+
+class SectionKind(StrEnum):
+    """The structural role of a section in a plan's outline."""
+
+    ROOT = "root"
+    PREAMBLE = "preamble"
+    PART = "part"  # 篇
+    CHAPTER = "chapter"  # 章
+    SECTION = "section"  # 节
+    ITEM = "item"  # 一、 （一） 1. （1） 一是 and lead sentences
+    BOX = "box"  # 专栏
+    TABLE = "table"
+    GLOSSARY = "glossary"
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table recovered from the text or the source format: a caption, a header row and body rows."""
+
+    id: str
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    line: int
+    end_line: int
+    row_lines: tuple[int, ...] = ()  # the source line of each row's first cell
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A node of the outline: a heading (or a synthetic one where the source lost it) and its paragraphs.
+
+    ``paragraphs`` hold (source line, text) pairs of the text directly under this section, before its
+    first child. ``line``/``end_line`` span the section with its children.
+    """
+
+    id: str
+    parent: str | None
+    level: int
+    kind: SectionKind
+    label: str
+    title: str | None
+    synthetic: bool
+    line: int
+    end_line: int
+    paragraphs: tuple[tuple[int, str], ...] = ()
+    numbering: str = ""  # the numbering scheme of the label, e.g. "zhang", "paren-cn"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A parsed document: its metadata, its clean text and its outline (sections in document order)."""
+
+    meta: DocumentMeta
+    text: CleanText
+    sections: tuple[Section, ...]
+    tables: tuple[Table, ...] = ()
+
+    def section(self, section_id: str) -> Section:
+        """The section with this id."""
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        raise KeyError(section_id)
+
+    def children(self, section_id: str | None) -> list[Section]:
+        """The direct children of a section, in document order."""
+        return [s for s in self.sections if s.parent == section_id]
+
+
+class Qualifier(StrEnum):
+    """How a target value binds: exactly, at least, more than, at most, less than, about."""
+
+    EQ = "=="
+    GE = ">="
+    GT = ">"
+    LE = "<="
+    LT = "<"
+    APPROX = "~"
+
+
+class QuantityKind(StrEnum):
+    """What sort of number a quantity is."""
+
+    LEVEL = "level"
+    RATE = "rate"
+    SHARE = "share"
+    RATIO = "ratio"
+    COUNT = "count"
+    TEXT_ONLY = "text-only"
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A target or result value as written and as a number.
+
+    ``value`` is in ``unit`` as written (``8.5`` with ``万元``); ``base_value`` multiplies the magnitude out
+    into ``base_unit`` (``85000`` with ``元``) so that ``3万亩`` equals ``30000亩``. A text-only target
+    (``完成上级下达任务``) has ``value`` None and kind TEXT_ONLY.
+    """
+
+    text: str
+    value: float | None
+    unit: str
+    qualifier: Qualifier | None
+    aim: bool = False
+    kind: QuantityKind = QuantityKind.LEVEL
+    low: float | None = None
+    high: float | None = None
+    base_value: float | None = None
+    base_unit: str = ""
+
+    @property
+    def qualifier_text(self) -> str:
+        """The qualifier as the CLI prints it: ``>=``, ``aim``, ``>= aim``, or empty."""
+        parts = [self.qualifier.value] if self.qualifier else []
+        if self.aim:
+            parts.append("aim")
+        return " ".join(parts)
+
+
+class IndicatorRole(StrEnum):
+    """A goal for the plan period, or a result of the previous one."""
+
+    TARGET = "target"
+    ACHIEVED = "achieved"
+    PROJECT = "project"  # investment amounts of projects in 专栏 boxes
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """A quantitative statement: what is measured, the value, the year, and where it was found."""
+
+    name: str
+    normalized_name: str
+    quantity: Quantity
+    year: int | None
+    role: IndicatorRole
+    attribute: str | None
+    section: str | None
+    line: int
+    source: str = "prose"  # "prose" or "table"
