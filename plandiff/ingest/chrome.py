@@ -45,7 +45,9 @@ _HEADING = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[篇章节部分]|[一二三四五六七八九十]+、|"
     r"[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、](?!\d)|序\s*言|前\s*言|专栏)"
 )
-_TITLE_WORDS = re.compile(r"规划|纲要|建议|解读|决议|计划|报告|意见|方案|示范|发展")
+_TITLE_WORDS = re.compile(r"规划|纲要|建议|解读|决议|计划|报告|意见|方案|示范")
+# An issuing body named on its own (昆山市发展和改革委员会) is page metadata, not a title.
+_ISSUER = re.compile(r"(?:委员会|局|厅|办公室|办公厅|人民政府|研究院|研究中心)$")
 _ADOPTION_NOTE = re.compile(r"^\s*[（(].*(?:通过|批准|审议|发布|印发)[^）)]*[）)]\s*$")
 _SENTENCE_PUNCT = re.compile(r"[。，；！？,;]")
 _BRAND_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]+|[A-Za-z0-9]*\d[A-Za-z]+|[A-Za-z]+\d[A-Za-z0-9]*")
@@ -129,6 +131,8 @@ def _judge_zone_line(text: str, seen_titles: list[str]) -> LineVerdict:
     if _ADOPTION_NOTE.match(text):
         return LineVerdict(True)
     core = re.sub(r"[（(]图\d+[)）]|\s", "", text)
+    if _ISSUER.search(core):
+        return LineVerdict(False, "issuing body")
     if cjk_count(core) >= 8 and _TITLE_WORDS.search(core) and not re.search(r"\.\w{2,4}\b", core):
         if any(core in seen or seen in core for seen in seen_titles):
             return LineVerdict(False, "repeated title")

@@ -51,19 +51,18 @@ def decode_text(data: bytes, path: str | Path) -> tuple[str, str]:
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    """UTF-16 text without a BOM shows NUL bytes in every other position for ASCII characters."""
-    if len(data) < 4 or len(data) % 2:
+    """UTF-16 without a BOM: NUL bytes (the high byte of ASCII characters) mostly on one parity."""
+    if len(data) < 4 or len(data) % 2 or b"\x00" not in data:
         return None
-    even_nuls = data[0::2].count(0)
-    odd_nuls = data[1::2].count(0)
-    half = len(data) // 2
-    for name, nuls, other in (("utf-16-le", odd_nuls, even_nuls), ("utf-16-be", even_nuls, odd_nuls)):
-        if nuls > 0.1 * half and other == 0:
-            try:
-                return data.decode(name), name
-            except UnicodeDecodeError:
-                return None
-    return None
+    even_nuls, odd_nuls = data[0::2].count(0), data[1::2].count(0)
+    if max(even_nuls, odd_nuls) < 4 * min(even_nuls, odd_nuls):
+        return None
+    name = "utf-16-le" if odd_nuls > even_nuls else "utf-16-be"
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError:
+        return None
+    return (text, name) if _looks_chinese(text) else None
 
 
 def _detect(data: bytes, path: str | Path) -> tuple[str, str]:
