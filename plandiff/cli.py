@@ -15,9 +15,11 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TextIO
 
-from .corpus.manifest import MANIFEST_NAME, complete_metadata, load_manifest, resolve_document
+from .corpus.manifest import MANIFEST_NAME, load_manifest, resolve_document
 from .errors import PlandiffError
 from .ingest import ingest_file
+from .model import Document, meta_to_dict, outline_to_dict
+from .pipeline import load_document
 from .settings import Settings
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
@@ -70,6 +72,13 @@ def _build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("file", help="a file path or a document id from plans.toml")
     ingest.add_argument("--json", action="store_true", help="JSON with lines, source lines and removed lines")
 
+    outline = command(
+        "outline", "print the section tree of a plan (or JSON per the outline contract)", _outline
+    )
+    outline.add_argument("file", help="a file path or a document id from plans.toml")
+    outline.add_argument("--json", action="store_true", help="JSON: document, sections, tables")
+    outline.add_argument("--depth", type=int, default=0, help="show sections down to this level (0: all)")
+
     documents = command("documents", "list the documents of the manifest with their metadata", _documents)
     documents.add_argument("--json", action="store_true", help="JSON with the provenance of every field")
     return parser
@@ -92,14 +101,42 @@ def _ingest(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _outline(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    document = load_document(resolve_document(args.file, args.inputs), settings)
+    if args.json:
+        _print_json(outline_to_dict(document), out)
+    else:
+        out.write(render_outline(document, args.depth))
+    return EXIT_OK
+
+
+def render_outline(document: Document, depth: int = 0) -> str:
+    """The outline as an indented tree; synthetic sections (lost headings) are marked with *."""
+    meta = document.meta
+    rows = [
+        f"{meta.title or meta.id}  [{meta.place or '?'} · 第{meta.period or '?'}个五年 · {meta.kind or '?'}]"
+    ]
+    for section in document.sections:
+        if depth and section.level > depth:
+            continue
+        mark = "*" if section.synthetic else " "
+        heading = (
+            " ".join(part for part in (section.label, section.title or "") if part) or section.kind.value
+        )
+        span = f"L{section.line}" + (f"-{section.end_line}" if section.end_line != section.line else "")
+        rows.append(f"{'  ' * (section.level - 1)}{mark}{heading}  [{section.kind.value} {span}]")
+    if any(s.synthetic for s in document.sections):
+        rows.append("* heading lost in the source; section recovered from numbering or layout")
+    return "\n".join(rows) + "\n"
+
+
 def _documents(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     manifest = load_manifest(Path(args.inputs) / MANIFEST_NAME)
     rows: list[dict[str, Any]] = []
     for n, meta in enumerate(manifest.documents.values(), start=1):
         if not args.quiet:
             print(f"[{n}/{len(manifest.documents)}] {meta.id}", file=sys.stderr)
-        full = complete_metadata(meta, ingest_file(meta.path, settings))
-        rows.append(asdict(full))
+        rows.append(meta_to_dict(load_document(meta, settings).meta))
     if args.json:
         _print_json(rows, out)
         return EXIT_OK

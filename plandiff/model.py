@@ -261,3 +261,57 @@ class Indicator:
     section: str | None
     line: int
     source: str = "prose"  # "prose" or "table"
+
+
+def meta_to_dict(meta: DocumentMeta) -> dict[str, object]:
+    """A document's metadata as JSON-ready data (provenance included)."""
+    return {
+        "id": meta.id,
+        "path": meta.path,
+        "place": meta.place,
+        "level": meta.level.value if meta.level else None,
+        "period": meta.period,
+        "kind": meta.kind.value if meta.kind else None,
+        "date": meta.date,
+        "title": meta.title,
+        "source": meta.source,
+        "parent": meta.parent,
+        "provenance": {
+            name: {"source": p.source, "line": p.line, "evidence": p.evidence}
+            for name, p in meta.provenance.items()
+        },
+    }
+
+
+def outline_to_dict(document: Document) -> dict[str, object]:
+    """The ``plandiff outline --json`` contract: document, sections and tables."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "document": meta_to_dict(document.meta),
+        "sections": [
+            {
+                "id": s.id,
+                "parent": s.parent,
+                "level": s.level,
+                "kind": s.kind.value,
+                "label": s.label,
+                "title": s.title,
+                "synthetic": s.synthetic,
+                "line": s.line,
+                "end_line": s.end_line,
+            }
+            for s in document.sections
+        ],
+        "tables": [
+            {
+                "id": t.id,
+                "caption": t.caption,
+                "header": list(t.header),
+                "rows": [list(row) for row in t.rows],
+                "line": t.line,
+                "end_line": t.end_line,
+                "row_lines": list(t.row_lines),
+            }
+            for t in document.tables
+        ],
+    }

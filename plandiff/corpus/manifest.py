@@ -1,19 +1,17 @@
-"""The manifest: ``plans.toml`` says what each input file is; the text fills in what it leaves out.
+"""The manifest: ``plans.toml`` says what each input file is.
 
-A document's metadata is the manifest's values, then for every field the manifest leaves out, the value
-inferred from the text (``ingest.infer_metadata``), each with its provenance.
+Fields it leaves out are filled from the text by ``ingest.complete_metadata`` when the file is read.
 """
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, InputError
-from ..ingest import infer_metadata
-from ..model import CleanText, DocumentKind, DocumentMeta, PlaceLevel, Provenance
+from ..model import DocumentKind, DocumentMeta, PlaceLevel, Provenance
 
 MANIFEST_NAME = "plans.toml"
 DEFAULT_INPUTS = Path("inputs")
@@ -74,24 +72,6 @@ def _entry_meta(path: Path, number: int, entry: dict[str, Any]) -> DocumentMeta:
     provenance = {name: Provenance("manifest") for name in _FIELDS if name in entry}
     file_path = (path.parent / entry["path"]).resolve()
     return DocumentMeta(id=entry["id"], path=str(file_path), provenance=provenance, **values)
-
-
-def complete_metadata(meta: DocumentMeta, clean: CleanText) -> DocumentMeta:
-    """Fill the fields the manifest left out with values inferred from the text, with provenance."""
-    inferred = infer_metadata(clean)
-    updates: dict[str, Any] = {}
-    provenance = dict(meta.provenance)
-    for name, found in inferred.items():
-        if getattr(meta, name) is not None:
-            continue
-        value: Any = found.value
-        if name == "level":
-            value = PlaceLevel(value)
-        elif name == "kind":
-            value = DocumentKind(value)
-        updates[name] = value
-        provenance[name] = found.provenance
-    return replace(meta, provenance=provenance, **updates)
 
 
 def resolve_document(key: str, inputs: str | Path = DEFAULT_INPUTS) -> DocumentMeta:

@@ -16,11 +16,11 @@ from .assemble import assemble
 from .characters import matching_form
 from .docx import read_docx
 from .html import read_html
-from .metadata import infer_metadata
+from .metadata import complete_metadata, infer_metadata
 from .pdf import read_pdf
 from .txt import read_txt
 
-__all__ = ["SUFFIXES", "infer_metadata", "ingest_file", "matching_form"]
+__all__ = ["SUFFIXES", "complete_metadata", "infer_metadata", "ingest_file", "matching_form"]
 
 logger = logging.getLogger(__name__)
 

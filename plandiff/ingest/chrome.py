@@ -43,7 +43,7 @@ _SITE_TALK = re.compile(r"本站|本网站|如有侵权|用户上传|权益所�
 _BREADCRUMB_SEP = re.compile(r"\s[/>»›]\s|\s?[>»›]\s?")
 _HEADING = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[篇章节部分]|[一二三四五六七八九十]+、|"
-    r"[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、](?!\d)|序\s*言|前\s*言|专栏)"
+    r"[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、](?!\d)|序\s*言|前\s*言|目\s*录|专栏)"
 )
 _TITLE_WORDS = re.compile(r"规划|纲要|建议|解读|决议|计划|报告|意见|方案|示范")
 # An issuing body named on its own (昆山市发展和改革委员会) is page metadata, not a title.

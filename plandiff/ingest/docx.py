@@ -2,8 +2,8 @@
 
 The line number of a DOCX line is its 1-based position among the body's paragraphs and table rows
 (Word has no lines of its own). ``Heading N`` and ``Title`` styles become heading hints. A table is
-emitted one cell per line with a blank line after each row: the shape text exports of tables take,
-so the parser reads one table form.
+emitted one tab-indented cell per line with a blank line after each row: the shape text exports of
+tables take, so the parser reads one table form.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def _body_lines(document: DocxDocument) -> list[SourceLine]:
                     if id(cell._tc) in seen:  # merged cells repeat the same element
                         continue
                     seen.add(id(cell._tc))
-                    lines.append(SourceLine(cell.text.replace("\n", " "), position, position))
+                    lines.append(SourceLine("\t" + cell.text.replace("\n", " "), position, position))
                 lines.append(SourceLine("", position, position))
     return lines
 

@@ -3,7 +3,7 @@
 Boilerplate elements go first (by tag: nav, header, footer, aside, form, script…; by class or id naming a
 menu, breadcrumb, footer, share bar or sidebar). The main content is the deepest element that still holds
 most of the page's Chinese text. Its blocks are emitted in order, one line each, with the HTML source line;
-``<h1>``-``<h6>`` give heading hints and table cells come one per line, rows separated by a blank line
+``<h1>``-``<h6>`` give heading hints and table cells come one tab-indented cell per line, rows separated by a blank line
 (the same shape text exports give, so the parser has one table form to read).
 """
 
@@ -111,7 +111,8 @@ def _blocks(element: lxml.html.HtmlElement) -> Iterator[SourceLine]:
     if tag == "tr":
         for cell in element:
             if isinstance(cell.tag, str) and cell.tag in ("td", "th"):
-                yield from _text_lines(cell, None)
+                for line in _text_lines(cell, None):
+                    yield SourceLine("\t" + line.text, line.line, line.end_line)
         yield SourceLine("", element.sourceline or 0, element.sourceline or 0)
         return
     has_block_child = any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in element)

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
-from ..model import CleanText, DocumentKind, PlaceLevel, Provenance
+from ..model import CleanText, DocumentKind, DocumentMeta, PlaceLevel, Provenance
 from .characters import matching_form
 
 _CN_DIGITS = {
@@ -211,3 +212,21 @@ def _cn_small(word: str) -> int:
         return _CN_DIGITS[word]
     tens, _, ones = word.partition("十")
     return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+
+
+def complete_metadata(meta: DocumentMeta, clean: CleanText) -> DocumentMeta:
+    """Fill the fields the manifest left out with values inferred from the text, with provenance."""
+    inferred = infer_metadata(clean)
+    updates: dict[str, Any] = {}
+    provenance = dict(meta.provenance)
+    for name, found in inferred.items():
+        if getattr(meta, name) is not None:
+            continue
+        value: Any = found.value
+        if name == "level":
+            value = PlaceLevel(value)
+        elif name == "kind":
+            value = DocumentKind(value)
+        updates[name] = value
+        provenance[name] = found.provenance
+    return replace(meta, provenance=provenance, **updates)

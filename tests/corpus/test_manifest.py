@@ -9,9 +9,8 @@ import pytest
 
 from plandiff import ingest_file
 from plandiff.corpus import load_manifest
-from plandiff.corpus.manifest import complete_metadata
 from plandiff.errors import ConfigError
-from plandiff.ingest import infer_metadata
+from plandiff.ingest import complete_metadata, infer_metadata
 from tests.conftest import INPUTS, SEED_FILES
 
 MANIFEST = load_manifest(INPUTS / "plans.toml")

@@ -1,0 +1,198 @@
+"""Recover lost headings: create synthetic sections where numbering jumps and where indent breaks show one.
+
+1. **Numbering gaps.** Parts (篇) and chapters (章) are numbered through the whole plan; other schemes
+   count within their parent. A 第六章 after 第三章 means 第四章 and 第五章 were lost; a first 第二篇 means
+   第一篇 was. The lost ones lie after the previous sibling's own numbered descendants and before the
+   heading that revealed the gap (or before a restart of its child numbering, 第一节 after 第三节).
+2. **Where exactly.** Candidate lines are indent breaks (``events.py``) in that region, scored: a
+   paragraph opening with the guiding-ideology formula that starts every 总体要求 (+2), a paragraph with
+   no lead sentence, as chapter introductions are written (+1), a paragraph right above an explicit first
+   child heading (+2). A lost *first* sibling starts at the first candidate. Without indent breaks every
+   paragraph start is a candidate, and a number remnant in the text (``…防线.推进法治…`` where ``52.``
+   was) scores +3.
+3. **Indent breaks left over** inside a part or chapter become its synthetic chapters or sections.
+Calibrated on the structure of the seed plans (see docs/structure.md); re-run the outline tests after
+any change.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import SectionKind
+from .events import Event, LineFacts, synthetic_title
+from .numbering import Scheme, label_for, read_heading
+
+_IDEOLOGY_OPENING = re.compile(
+    r"^(?:坚持马克思列宁主义|高举中国特色社会主义伟大旗帜|以习近平新时代中国特色社会主义思想为指导)"
+)
+_NUMBER_REMNANT = re.compile(r"(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])")
+_GLOBAL_SCHEMES = (Scheme.PART, Scheme.CHAPTER)
+_GAP_SCHEMES = (Scheme.PART, Scheme.CHAPTER, Scheme.SECTION, Scheme.CN_COMMA, Scheme.CN_PAREN, Scheme.ARABIC)
+_CHILD_SCHEME = {Scheme.PART: Scheme.CHAPTER, Scheme.CHAPTER: Scheme.SECTION}
+_KIND = {
+    Scheme.PART: SectionKind.PART,
+    Scheme.CHAPTER: SectionKind.CHAPTER,
+    Scheme.SECTION: SectionKind.SECTION,
+}
+
+
+def recover_lost_headings(events: list[Event], facts: LineFacts) -> list[Event]:
+    """Return the events with synthetic ones inserted for numbering gaps and indent breaks."""
+    for scheme in _GAP_SCHEMES:
+        events = _fill_gaps(events, facts, scheme)
+    return _sections_from_breaks(events, facts)
+
+
+def _fill_gaps(events: list[Event], facts: LineFacts, scheme: Scheme) -> list[Event]:
+    added: list[Event] = []
+    last_number: dict[int | None, int] = {}
+    last_index: dict[int | None, int] = {}
+    global_last = 0
+    for position, event in enumerate(events):
+        if event.scheme is not scheme or event.synthetic:
+            continue
+        parent = None if scheme in _GLOBAL_SCHEMES else _parent_index(events, position)
+        previous = last_number.get(parent)
+        if previous is None:  # first under its parent: numbering restarts, or runs on (建议 items 1.-60.)
+            previous = global_last if global_last < event.number else 0
+        global_last = event.number
+        if event.number > previous + 1:
+            start = _region_start(events, position, scheme, last_index.get(parent), parent)
+            missing = list(range(previous + 1, event.number))
+            added.extend(
+                _place(events, facts, scheme, missing, start, _region_end(events, position, scheme, start))
+            )
+        last_number[parent] = event.number
+        last_index[parent] = event.index
+    return sorted(events + added, key=lambda e: (e.index, e.rank))
+
+
+def _parent_index(events: list[Event], position: int) -> int | None:
+    """The line index of the nearest preceding event of a lower (containing) numbered rank."""
+    rank = events[position].rank
+    for event in reversed(events[:position]):
+        if event.scheme is not None and event.rank < rank:
+            return event.index
+    return None
+
+
+def _region_start(
+    events: list[Event], position: int, scheme: Scheme, sibling: int | None, parent: int | None
+) -> int:
+    """Lost siblings come after the previous sibling's own numbered descendants."""
+    if sibling is None:
+        floor = parent if parent is not None else -1
+        preamble = [e.index for e in events[:position] if e.kind is SectionKind.PREAMBLE and e.index > floor]
+        return max(preamble, default=floor)
+    start = floor = sibling
+    for event in events[:position]:
+        if event.index <= floor or event.synthetic:
+            continue
+        if event.scheme is not None and event.scheme <= Scheme.ARABIC_PAREN and event.scheme > scheme:
+            if _is_restart(events, event, floor):
+                break
+            start = event.index
+    return start
+
+
+def _is_restart(events: list[Event], event: Event, floor: int) -> bool:
+    """A numbered heading that restarts its scheme's count after ``floor`` (第一节 after 第三节)."""
+    earlier = [
+        e for e in events if e.scheme is event.scheme and floor < e.index < event.index and not e.synthetic
+    ]
+    return bool(earlier) and event.number <= earlier[-1].number and event.number == 1
+
+
+def _region_end(events: list[Event], position: int, scheme: Scheme, start: int) -> int:
+    """The region ends at the revealing heading, or earlier at a restart of the child numbering."""
+    end = events[position].index
+    for event in events[:position]:
+        numbered_child = event.scheme is not None and scheme < event.scheme <= Scheme.ARABIC_PAREN
+        if start < event.index < end and numbered_child and _is_restart(events, event, start):
+            return event.index + 1  # the restarting heading's own parent may sit just above it
+    return end
+
+
+def _place(
+    events: list[Event], facts: LineFacts, scheme: Scheme, numbers: list[int], start: int, end: int
+) -> list[Event]:
+    taken = {e.index for e in events if not e.synthetic and e.scheme is not None and e.scheme <= scheme}
+    pool = [i for i in sorted(facts.indent_breaks) if start < i < end and i not in taken]
+    if not pool:
+        remnants = [
+            i
+            for i in facts.paragraph_starts
+            if start <= i < end and _NUMBER_REMNANT.search(facts.matching[i])
+        ]
+        pool = sorted(set(remnants) | {i for i in facts.paragraph_starts if start < i < end} - taken)
+    headed = {e.index: e for e in events if e.scheme is not None}
+    chosen: list[int] = []
+    if pool and numbers[0] == 1:
+        chosen.append(pool.pop(0))
+    ranked = sorted(pool, key=lambda i: (-_score(i, facts, headed), i))
+    chosen.extend(ranked[: len(numbers) - len(chosen)])
+    chosen = sorted(chosen)
+    while len(chosen) < len(numbers):
+        chosen.append(max(start, 0))
+    return [_synthetic(facts, scheme, number, index) for number, index in zip(numbers, chosen, strict=True)]
+
+
+def _score(index: int, facts: LineFacts, headed: dict[int, Event]) -> int:
+    text = facts.matching[index]
+    score = 3 if _NUMBER_REMNANT.search(text) else 0
+    score += 2 if _IDEOLOGY_OPENING.match(text) else 0
+    heading = read_heading(text)
+    if heading is None or heading.scheme is not Scheme.LEAD:
+        score += 1
+    following = next((i for i in range(index + 1, len(facts.matching)) if facts.matching[i]), None)
+    if following in headed and headed[following].number == 1:
+        score += 2
+    return score
+
+
+def _synthetic(facts: LineFacts, scheme: Scheme, number: int, index: int) -> Event:
+    text = facts.matching[index]
+    remnant = _NUMBER_REMNANT.search(text)
+    if remnant and scheme is Scheme.ARABIC:
+        text = text[remnant.end() :]
+    kind = _KIND.get(scheme, SectionKind.ITEM)
+    return Event(
+        index, kind, scheme, number, label_for(scheme, number), synthetic_title(text), synthetic=True
+    )
+
+
+def _sections_from_breaks(events: list[Event], facts: LineFacts) -> list[Event]:
+    """Indent breaks inside a part or chapter that no heading explains become its lost children."""
+    used = {e.index for e in events if e.scheme is not None and e.scheme <= Scheme.SECTION}
+    used |= {e.index for e in events if e.kind in (SectionKind.BOX, SectionKind.TABLE, SectionKind.GLOSSARY)}
+    added: list[Event] = []
+    for index in sorted(facts.indent_breaks - used):
+        container = _container(events + added, index)
+        if container is None or container.scheme not in _CHILD_SCHEME:
+            continue
+        child = _CHILD_SCHEME[container.scheme]
+        siblings = [e for e in events + added if e.scheme is child and container.index <= e.index < index]
+        siblings = [e for e in siblings if _container(events + added, e.index, below=child) is container]
+        if not siblings and container.synthetic and index != container.index:
+            lead = read_heading(facts.matching[container.index])
+            if lead is not None and lead.scheme is Scheme.LEAD:
+                opening = _synthetic(facts, child, 1, container.index)
+                added.append(opening)
+                siblings = [opening]
+        number = max((e.number for e in siblings), default=0) + 1
+        added.append(_synthetic(facts, child, number, index))
+    return sorted(events + added, key=lambda e: (e.index, e.rank))
+
+
+def _container(events: list[Event], index: int, below: Scheme = Scheme.SECTION) -> Event | None:
+    """The innermost part/chapter/section open at ``index`` with a rank above ``below``."""
+    best: Event | None = None
+    for event in sorted(events, key=lambda e: (e.index, e.rank)):
+        if event.index > index:
+            break
+        if event.kind in (SectionKind.PREAMBLE, SectionKind.GLOSSARY):
+            best = None
+        elif event.scheme is not None and event.scheme < below:
+            best = event
+    return best

@@ -1,0 +1,76 @@
+"""General rules on texts changed the way real files differ: a table of contents, wrapped headings,
+the same text in other formats."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from plandiff.model import DocumentMeta, SectionKind
+from plandiff.pipeline import load_document
+from tests.conftest import seed_path
+
+
+def outline_of(path: Path):
+    return load_document(DocumentMeta(id=path.stem, path=str(path)))
+
+
+def headings(document) -> list[tuple[str, str]]:
+    return [
+        (s.label, s.title or "")
+        for s in document.sections
+        if s.kind in (SectionKind.CHAPTER, SectionKind.SECTION)
+    ]
+
+
+def test_table_of_contents_is_not_taken_for_headings(tmp_path: Path) -> None:
+    source = seed_path("001").read_text(encoding="utf-8")
+    plain = outline_of(seed_path("001"))
+    chapters = [
+        f"{s.label} {s.title}" for s in plain.sections if s.kind is SectionKind.CHAPTER and not s.synthetic
+    ]
+    toc_dotted = "目 录\n\n" + "\n".join(f"{c}{'.' * 12}{n * 7}" for n, c in enumerate(chapters, 1)) + "\n\n"
+    toc_plain = "目录\n" + "\n".join(chapters) + "\n\n"
+    for name, toc in (("dotted", toc_dotted), ("plain", toc_plain)):
+        path = tmp_path / f"{name}.txt"
+        lines = source.split("\n")
+        path.write_text("\n".join([*lines[:13], toc, *lines[13:]]), encoding="utf-8")
+        document = outline_of(path)
+        shift = toc.count("\n") + 1
+        assert headings(document) == headings(plain), name
+        first = next(s for s in document.sections if s.kind is SectionKind.CHAPTER)
+        assert first.line == 19 + shift, name
+
+
+def test_wrapped_heading_is_rejoined(tmp_path: Path) -> None:
+    text = seed_path("003").read_text(encoding="utf-8")
+    wrapped = text.replace("第三章 构筑“一超多强”现代化产业体系", "第三章 构筑“一超多强”\n现代化产业体系", 1)
+    path = tmp_path / "wrapped.txt"
+    path.write_text(wrapped, encoding="utf-8")
+    chapter = next(s for s in outline_of(path).sections if s.label == "第三章")
+    assert chapter.title == "构筑“一超多强”现代化产业体系" and chapter.line == 186
+
+
+def test_heading_words_inside_a_sentence_are_not_headings(tmp_path: Path) -> None:
+    path = tmp_path / "prose.txt"
+    path.write_text(
+        "第一章 总则\n\n按照第二章的要求推进各项工作，第三节所列任务全面落实。\n\n第二章 任务\n\n一、加快发展。推进建设。\n",
+        encoding="utf-8",
+    )
+    labels = [s.label for s in outline_of(path).sections if s.kind is SectionKind.CHAPTER]
+    assert labels == ["第一章", "第二章"]
+
+
+def test_docx_outline_matches_text_outline(tmp_path: Path) -> None:
+    from plandiff import ingest_file
+    from tests.ingest import builders
+
+    reference = outline_of(seed_path("003"))
+    path = builders.write_docx(ingest_file(seed_path("003")), tmp_path / "003.docx")
+    document = outline_of(path)
+    explicit = [
+        (s.label, s.title) for s in reference.sections if s.kind is SectionKind.CHAPTER and not s.synthetic
+    ]
+    assert [
+        (s.label, s.title) for s in document.sections if s.kind is SectionKind.CHAPTER and not s.synthetic
+    ] == explicit
+    assert len(document.tables) == 1 and len(document.tables[0].rows) == 25
