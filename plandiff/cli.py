@@ -6,6 +6,7 @@ Exit codes: 0 ok, 1 bad input (the message names the file and the reason), 2 usa
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import logging
 import sys
@@ -17,8 +18,9 @@ from typing import Any, TextIO
 
 from .corpus.manifest import MANIFEST_NAME, load_manifest, resolve_document
 from .errors import PlandiffError
+from .extract import extract_indicators, extract_project_amounts
 from .ingest import ingest_file
-from .model import Document, meta_to_dict, outline_to_dict
+from .model import INDICATOR_FIELDS, Document, indicator_to_dict, meta_to_dict, outline_to_dict
 from .pipeline import load_document
 from .settings import Settings
 
@@ -36,6 +38,9 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int
     try:
         settings = Settings(max_input_mb=args.max_input_mb)
         return int(args.handler(args, settings, out))
+    except BrokenPipeError:  # the reader (head, less) stopped early
+        sys.stderr.close()
+        return EXIT_OK
     except PlandiffError as exc:
         if args.debug:
             traceback.print_exc()
@@ -79,6 +84,17 @@ def _build_parser() -> argparse.ArgumentParser:
     outline.add_argument("--json", action="store_true", help="JSON: document, sections, tables")
     outline.add_argument("--depth", type=int, default=0, help="show sections down to this level (0: all)")
 
+    indicators = command(
+        "indicators", "list the quantitative indicators (targets and results) of a plan", _indicators
+    )
+    indicators.add_argument("file", help="a file path or a document id from plans.toml")
+    formats = indicators.add_mutually_exclusive_group()
+    formats.add_argument("--json", action="store_true", help="JSON rows")
+    formats.add_argument("--csv", action="store_true", help="CSV rows (spreadsheet-safe)")
+    indicators.add_argument(
+        "--projects", action="store_true", help="also list project amounts from 专栏 boxes"
+    )
+
     documents = command("documents", "list the documents of the manifest with their metadata", _documents)
     documents.add_argument("--json", action="store_true", help="JSON with the provenance of every field")
     return parser
@@ -108,6 +124,43 @@ def _outline(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     else:
         out.write(render_outline(document, args.depth))
     return EXIT_OK
+
+
+def _indicators(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    document = load_document(resolve_document(args.file, args.inputs), settings)
+    found = extract_indicators(document)
+    if args.projects:
+        found += extract_project_amounts(document)
+    rows = [indicator_to_dict(indicator) for indicator in found]
+    if args.json:
+        _print_json(rows, out)
+    elif args.csv:
+        writer = csv.DictWriter(
+            out, fieldnames=list(rows[0]) if rows else list(INDICATOR_FIELDS), lineterminator="\n"
+        )
+        writer.writeheader()
+        writer.writerows(
+            {key: _csv_safe(value) if key in _FREE_TEXT else value for key, value in row.items()}
+            for row in rows
+        )
+    else:
+        for row in rows:
+            attribute = f" [{row['attribute']}]" if row["attribute"] else ""
+            out.write(
+                f"L{row['line']}\t{row['role']}\t{row['year'] or '-'}\t{row['name']}\t"
+                f"{row['qualifier']} {row['value_text']}{attribute}\n"
+            )
+    return EXIT_OK
+
+
+_FREE_TEXT = ("name", "value_text", "normalized_name")
+
+
+def _csv_safe(value: object) -> object:
+    """Document text that a spreadsheet would run as a formula is prefixed with an apostrophe."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
 
 
 def render_outline(document: Document, depth: int = 0) -> str:

@@ -145,6 +145,7 @@ class Table:
     line: int
     end_line: int
     row_lines: tuple[int, ...] = ()  # the source line of each row's first cell
+    cell_lines: tuple[tuple[int, ...], ...] = ()  # the source line of every cell of each row
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +235,11 @@ class Quantity:
     @property
     def qualifier_text(self) -> str:
         """The qualifier as the CLI prints it: ``>=``, ``aim``, ``>= aim``, or empty."""
-        parts = [self.qualifier.value] if self.qualifier else []
+        parts = (
+            [self.qualifier.value]
+            if self.qualifier and not (self.aim and self.qualifier is Qualifier.EQ)
+            else []
+        )
         if self.aim:
             parts.append("aim")
         return " ".join(parts)
@@ -314,4 +319,39 @@ def outline_to_dict(document: Document) -> dict[str, object]:
             }
             for t in document.tables
         ],
+    }
+
+
+INDICATOR_FIELDS = (
+    "name",
+    "value_text",
+    "value",
+    "unit",
+    "qualifier",
+    "year",
+    "role",
+    "attribute",
+    "section",
+    "line",
+)
+
+
+def indicator_to_dict(indicator: Indicator) -> dict[str, object]:
+    """The ``plandiff indicators`` row: the fields of INDICATOR_FIELDS, then normalized name and kind."""
+    quantity = indicator.quantity
+    return {
+        "name": indicator.name,
+        "value_text": quantity.text,
+        "value": quantity.value,
+        "unit": quantity.unit,
+        "qualifier": quantity.qualifier_text,
+        "year": indicator.year,
+        "role": indicator.role.value,
+        "attribute": indicator.attribute,
+        "section": indicator.section,
+        "line": indicator.line,
+        "normalized_name": indicator.normalized_name,
+        "kind": quantity.kind.value,
+        "base_value": quantity.base_value,
+        "base_unit": quantity.base_unit,
     }

@@ -41,7 +41,23 @@ def recover_lost_headings(events: list[Event], facts: LineFacts) -> list[Event]:
     """Return the events with synthetic ones inserted for numbering gaps and indent breaks."""
     for scheme in _GAP_SCHEMES:
         events = _fill_gaps(events, facts, scheme)
-    return _sections_from_breaks(events, facts)
+    return _reattach_paragraphs(_sections_from_breaks(events, facts))
+
+
+def _reattach_paragraphs(events: list[Event]) -> list[Event]:
+    """Paragraphs belong to the last event at or above their line, now that synthetic ones exist."""
+    paragraphs = sorted(p for event in events for p in event.paragraphs)
+    for event in events:
+        event.paragraphs = []
+    position = 0
+    for index, text in paragraphs:
+        while position + 1 < len(events) and events[position + 1].index <= index:
+            position += 1
+        if events[position].index <= index:
+            events[position].paragraphs.append((index, text))
+        else:
+            events[0].paragraphs.append((index, text))
+    return events
 
 
 def _fill_gaps(events: list[Event], facts: LineFacts, scheme: Scheme) -> list[Event]:

@@ -33,7 +33,7 @@ def find_tables(lines: Sequence[SourceLine], matching: Sequence[str]) -> list[Fo
         if not _is_cell(lines[i]):
             i += 1
             continue
-        rows, row_lines, end = _read_rows(lines, i)
+        rows, cell_lines, end = _read_rows(lines, i)
         if len(rows) >= 2:
             caption_index = _caption_above(matching, i)
             first = caption_index if caption_index is not None else i
@@ -45,7 +45,8 @@ def find_tables(lines: Sequence[SourceLine], matching: Sequence[str]) -> list[Fo
                 rows=tuple(tuple(r) for r in rows[1:]),
                 line=lines[first].line,
                 end_line=lines[end - 1].end_line,
-                row_lines=tuple(row_lines[1:]),
+                row_lines=tuple(cells[0] for cells in cell_lines[1:]),
+                cell_lines=tuple(tuple(cells) for cells in cell_lines[1:]),
             )
             found.append(FoundTable(table, frozenset(range(first, end)), first))
         i = end
@@ -56,21 +57,22 @@ def _is_cell(line: SourceLine) -> bool:
     return line.text.startswith("\t") and bool(line.text.strip())
 
 
-def _read_rows(lines: Sequence[SourceLine], start: int) -> tuple[list[list[str]], list[int], int]:
-    """Rows from ``start``; a row is a run of cell lines, rows are separated by one blank line."""
+def _read_rows(lines: Sequence[SourceLine], start: int) -> tuple[list[list[str]], list[list[int]], int]:
+    """Rows and their cells' source lines from ``start``; rows are separated by one blank line."""
     rows: list[list[str]] = []
-    row_lines: list[int] = []
+    cell_lines: list[list[int]] = []
     i = start
     while i < len(lines) and _is_cell(lines[i]):
         row: list[str] = []
-        row_lines.append(lines[i].line)
+        cell_lines.append([])
         while i < len(lines) and _is_cell(lines[i]):
             row.append(lines[i].text.strip())
+            cell_lines[-1].append(lines[i].line)
             i += 1
         rows.append(row)
         if i + 1 < len(lines) and not lines[i].text.strip() and _is_cell(lines[i + 1]):
             i += 1
-    return rows, row_lines, i
+    return rows, cell_lines, i
 
 
 def _caption_above(matching: Sequence[str], index: int) -> int | None:

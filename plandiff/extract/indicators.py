@@ -1,0 +1,84 @@
+"""Every quantitative indicator of a document, from its tables and its prose, with role and year.
+
+Boxes (专栏) hold project lists: only their ``总投资`` amounts are kept, apart, as project amounts. The
+glossary defines terms and is skipped. The default role of prose values follows the plan's layout:
+what comes before the guiding ideology (指导思想, ``坚持马克思列宁主义…``) reviews the previous period
+(``achieved``), what follows sets goals (``target``); a stated year overrides it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Document, Indicator, IndicatorRole, Section, SectionKind
+from .prose import ProseContext, prose_indicators, sentences
+from .quantity import find_quantities
+from .table_rows import table_indicators
+
+_IDEOLOGY = re.compile(
+    r"坚持马克思列宁主义|以习近平新时代中国特色社会主义思想为指导|高举中国特色社会主义伟大旗帜"
+)
+_PROJECT_AMOUNT = re.compile(r"总投资(?:约|超|近)?$")
+
+
+def extract_indicators(document: Document) -> list[Indicator]:
+    """Indicators in document order (tables and prose); project amounts are not among them."""
+    meta = document.meta
+    boundary = _review_boundary(document)
+    tables = {table.line: table for table in document.tables}
+    found: list[Indicator] = []
+    for section in document.sections:
+        if section.kind in (SectionKind.BOX, SectionKind.GLOSSARY):
+            continue
+        if section.kind is SectionKind.TABLE and section.line in tables:
+            found.extend(
+                table_indicators(tables[section.line], section.parent, meta.start_year, meta.end_year)
+            )
+            continue
+        for line, paragraph in section.paragraphs:
+            role = (
+                IndicatorRole.ACHIEVED if boundary is not None and line < boundary else IndicatorRole.TARGET
+            )
+            context = ProseContext(section.id, role, meta.period, meta.start_year, meta.end_year)
+            for sentence in sentences(paragraph):
+                found.extend(prose_indicators(sentence, line, context))
+    return sorted(found, key=lambda i: i.line)
+
+
+def extract_project_amounts(document: Document) -> list[Indicator]:
+    """``总投资`` amounts of the projects listed in boxes (专栏)."""
+    found: list[Indicator] = []
+    for section in document.sections:
+        if section.kind is not SectionKind.BOX:
+            continue
+        for line, paragraph in section.paragraphs:
+            for value in find_quantities(paragraph):
+                if _PROJECT_AMOUNT.search(paragraph[: value.start]):
+                    name = re.split(r"[：:，,]", paragraph)[0]
+                    found.append(
+                        Indicator(
+                            name,
+                            name,
+                            value.quantity,
+                            document.meta.end_year,
+                            IndicatorRole.PROJECT,
+                            None,
+                            section.id,
+                            line,
+                        )
+                    )
+    return found
+
+
+def _review_boundary(document: Document) -> int | None:
+    """The first line of the guiding ideology: where the review of the past ends."""
+    for section in document.sections:
+        if section.title and "指导思想" in section.title:
+            return section.line
+        if _first_paragraph_is_ideology(section):
+            return section.paragraphs[0][0]
+    return None
+
+
+def _first_paragraph_is_ideology(section: Section) -> bool:
+    return any(_IDEOLOGY.match(text) for _, text in section.paragraphs[:1])

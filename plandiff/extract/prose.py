@@ -1,0 +1,235 @@
+"""Indicators stated in prose: ``地区生产总值年均增长6%以上``, ``分别达49.1%、51.3%``,
+``A和B均达到3500家以上``, ``A、B、C等完成上级下达任务``.
+
+A sentence is read value by value (``quantity.find_quantities``); each value's name is the clause text
+before it, less the verbs and time words around a target (达到, 力争, 到2030年 …). A list after 分别
+pairs names and values in order; a value after 均 or a shared text-only target applies to every name of
+the list. The year is the nearest stated one before the value in the sentence (not a baseline after
+较/比), else the plan period's end (targets) or the previous period's end (results).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+
+from ..model import Indicator, IndicatorRole, Qualifier, Quantity
+from .quantity import Found, find_quantities, text_targets
+
+_SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")
+_CLAUSE_BREAK = re.compile(r"[，,：:（()）]")
+_YEAR = re.compile(
+    r"(?<![较比与由])(?:到|至|在)?(20\d{2}|二[〇零][一二三四五六七八九〇零]{2})年(?![~～\-—至到]\d|的?基础)"
+)
+_PERIOD_END = re.compile(r"(?<![较比与由])(十[一二三四五六七八九])五(?:期末|末)")
+_CN_YEAR_DIGITS = {
+    "〇": "0",
+    "零": "0",
+    "一": "1",
+    "二": "2",
+    "三": "3",
+    "四": "4",
+    "五": "5",
+    "六": "6",
+    "七": "7",
+    "八": "8",
+    "九": "9",
+}
+_PERIOD_NUMBER = {"十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15, "十六": 16}
+_FILLER_TAIL = re.compile(
+    r"(?:分别|均|累计|总量|总数|实现|完成|达到|达|突破|超过|超|提高到|提高至|提升到|提升至|提高|提升|增加到|增加至|"
+    r"增长到|下降到|降到|降至|下降|控制在|保持在|稳定在|维持在|维持|保持|缩小至|缩小到|力争|争取|预计|约|为|至|到|在|的|新增|"
+    r"年均|每年|持续|稳定|长期|以上|以内|左右|和|与|、|“双|双)+$"
+)
+_TIME_HEAD = re.compile(
+    r"^(?:其中|同时|全市|全区|到|至|在|预计|力争|争取|十[一二三四五六七八九]五(?:时期|期间|期末|末)?|"
+    r"20\d{2}年(?:底|末)?|二[〇零][一-九〇零]{2}年|五年(?:来|内)?|今后五年|期间|时期|,|，)+"
+)
+_BASELINE_VERB = re.compile(r"^[^，,。；;]{0,12}?(?:提高|提升|增加|增长|下降|降低|降|缩小|扩大)(?:到|至)")
+_ANNUAL = re.compile(r"每年|年均推出")
+_PREVIOUS_PERIOD_PAST = re.compile(r"(十[一二三四五六七八九])五(?:时期|期间)(?![^，,。]*(?:将|要|力争))")
+# A count followed by a noun and then another value in its clause is a modifier (8个断面优比例达100%).
+_MODIFIER_UNITS = ("个", "家", "条", "项", "所", "座")
+# Other values are modifiers only when a share's name (占比, 比例) follows within this many characters.
+MODIFIER_MAX_GAP = 6
+
+
+@dataclass(frozen=True, slots=True)
+class ProseContext:
+    """What a sentence's indicators inherit: section, default role, and the plan period's years."""
+
+    section: str | None
+    role: IndicatorRole
+    period: int | None
+    start_year: int | None
+    end_year: int | None
+
+
+def sentences(paragraph: str) -> list[str]:
+    """The sentences of a paragraph (matching form), split at 。；！？."""
+    return [s for s in _SENTENCE.findall(paragraph) if s.strip()]
+
+
+def prose_indicators(sentence: str, line: int, context: ProseContext) -> list[Indicator]:
+    """Every indicator stated in one sentence."""
+    values = sorted([*find_quantities(sentence), *text_targets(sentence)], key=lambda f: f.start)
+    values = _share_list_units(_drop_overlaps(values), sentence)
+    found: list[Indicator] = []
+    previous_end = 0
+    previous_name = ""
+    list_names: list[str] = []
+    for position, value in enumerate(values):
+        segment = sentence[previous_end : value.start]
+        if _is_modifier(sentence, value, values[position + 1 :]):
+            previous_end = value.end
+            continue
+        if segment.strip() in ("、", "和", "") and list_names:
+            name = list_names.pop(0)
+            inherited = _inherit_qualifier(value.quantity, found[-1].quantity if found else None)
+            found.append(_indicator(name, inherited, sentence, value, line, context))
+            previous_end = value.end
+            continue
+        name = clean_name(_CLAUSE_BREAK.split(segment)[-1]) or clean_name(_strip_growth(previous_name))
+        names = [name]
+        shared = "均" in segment or segment.rstrip(_FILLER_CHARS).endswith("等") or segment.endswith("双")
+        if re.search(r"[、和]", name) and (shared or value.quantity.value is None or "分别" in segment):
+            names = [
+                clean_name(part)
+                for part in re.split(r"[、和]|等$", name.removesuffix("等"))
+                if clean_name(part)
+            ]
+        if "分别" in segment and len(names) > 1:
+            list_names = names[1:]
+            names = names[:1]
+        for each in names:
+            found.append(_indicator(each, value.quantity, sentence, value, line, context))
+        previous_name = name
+        previous_end = value.end
+    return found
+
+
+_FILLER_CHARS = "分别均达到突破超过提高至"
+
+
+def clean_name(text: str) -> str:
+    """An indicator name without the verbs, qualifiers and time words around the value."""
+    text = _TIME_HEAD.sub("", text.strip())
+    for _ in range(3):
+        text = _FILLER_TAIL.sub("", text).strip("，,、 ")
+    return text
+
+
+def normalize_name(name: str) -> str:
+    """A name for matching: NFKC, no brackets or units, common synonyms unified."""
+    text = unicodedata.normalize("NFKC", name)
+    text = re.sub(r"\([^)]*\)|“|”|\"|\s", "", text)
+    for old, new in (
+        ("GDP", "地区生产总值"),
+        ("增速", "增长"),
+        ("研发支出", "研发经费投入"),
+        ("研发投入", "研发经费投入"),
+    ):
+        text = text.replace(old, new)
+    return text
+
+
+def _strip_growth(name: str) -> str:
+    return re.sub(r"(?:年均)?(?:增长|增速).*$", "", name)
+
+
+def _share_list_units(values: list[Found], sentence: str) -> list[Found]:
+    """``5.1个、7.3个百分点``: a list writes its unit once, after the last value."""
+    shared = list(values)
+    for i in range(len(shared) - 2, -1, -1):
+        current, following = shared[i], shared[i + 1]
+        if (
+            current.quantity.unit == "个"
+            and following.quantity.unit == "百分点"
+            and sentence[current.end : following.start] == "、"
+        ):
+            quantity = replace(
+                current.quantity, unit="百分点", kind=following.quantity.kind, base_unit="百分点"
+            )
+            shared[i] = Found(current.start, current.end, quantity)
+    return shared
+
+
+def _drop_overlaps(values: list[Found]) -> list[Found]:
+    kept: list[Found] = []
+    for value in values:
+        if kept and value.start < kept[-1].end:
+            continue
+        kept.append(value)
+    return kept
+
+
+def _is_modifier(sentence: str, value: Found, later: list[Found]) -> bool:
+    """A value inside the name of the next one: ``8个断面优比例达100%``, ``超100万元村占比超过50%``."""
+    if not later:
+        return False
+    following = sentence[value.end : later[0].start]
+    if not re.match(r"[\u4e00-\u9fff]", following) or re.search(r"[，,：:（()）、]", following):
+        return False
+    if value.quantity.unit in _MODIFIER_UNITS:
+        return True
+    return len(following) <= MODIFIER_MAX_GAP and bool(re.search(r"占比|比例|比重", following))
+
+
+def _inherit_qualifier(quantity: Quantity, previous: Quantity | None) -> Quantity:
+    """In ``分别突破4000家、3500家`` the second, bare value shares the first one's 突破."""
+    if (
+        previous is None
+        or quantity.qualifier is not Qualifier.EQ
+        or quantity.aim
+        or not quantity.text[:1].isdigit()
+    ):
+        return quantity
+    return replace(quantity, qualifier=previous.qualifier, aim=previous.aim)
+
+
+def _indicator(
+    name: str, quantity: Quantity, sentence: str, value: Found, line: int, context: ProseContext
+) -> Indicator:
+    role, year = _role_and_year(sentence, value, context)
+    return Indicator(
+        name=name or "(未命名)",
+        normalized_name=normalize_name(name),
+        quantity=quantity,
+        year=year,
+        role=role,
+        attribute=None,
+        section=context.section,
+        line=line,
+        source="prose",
+    )
+
+
+def _role_and_year(sentence: str, value: Found, context: ProseContext) -> tuple[IndicatorRole, int | None]:
+    before = sentence[: value.start]
+    achieved_year = context.start_year - 1 if context.start_year else None
+    if re.search(r"由[^，,。；;]{0,16}$", before) and _BASELINE_VERB.match(sentence[value.end :]):
+        return IndicatorRole.ACHIEVED, (achieved_year - 5 if achieved_year else None)
+    year = _stated_year(before)
+    if year is not None and context.start_year is not None:
+        role = IndicatorRole.ACHIEVED if year < context.start_year else IndicatorRole.TARGET
+        return role, year
+    role = context.role
+    previous = _PREVIOUS_PERIOD_PAST.search(before)
+    if previous and context.period and _PERIOD_NUMBER.get(previous.group(1)) == context.period - 1:
+        role = IndicatorRole.ACHIEVED
+    if _ANNUAL.search(before[-20:]):
+        return role, None
+    if year is not None:
+        return role, year
+    return role, achieved_year if role is IndicatorRole.ACHIEVED else context.end_year
+
+
+def _stated_year(before: str) -> int | None:
+    years = [(m.end(), _year_number(m.group(1))) for m in _YEAR.finditer(before)]
+    years += [(m.end(), 1950 + 5 * _PERIOD_NUMBER[m.group(1)] + 5) for m in _PERIOD_END.finditer(before)]
+    return max(years)[1] if years else None
+
+
+def _year_number(text: str) -> int:
+    return int(text) if text.isdigit() else int("".join(_CN_YEAR_DIGITS[c] for c in text))
