@@ -6,19 +6,32 @@ The public API is what this module exposes; everything else may change without n
 from __future__ import annotations
 
 from .errors import ConfigError, EncodingError, InputError, PlandiffError, ReportError, UnsupportedFormat
+from .extract import extract_indicators, extract_project_amounts
 from .ingest import ingest_file
-from .model import CleanText
+from .model import CleanText, Document, DocumentMeta, Indicator, Quantity, Section, Table
+from .parse import parse_document
+from .pipeline import load_document
 from .settings import DEFAULT_SETTINGS, Settings
 
 __all__ = [
     "DEFAULT_SETTINGS",
     "CleanText",
     "ConfigError",
+    "Document",
+    "DocumentMeta",
     "EncodingError",
+    "Indicator",
     "InputError",
     "PlandiffError",
+    "Quantity",
     "ReportError",
+    "Section",
     "Settings",
+    "Table",
     "UnsupportedFormat",
+    "extract_indicators",
+    "extract_project_amounts",
     "ingest_file",
+    "load_document",
+    "parse_document",
 ]
