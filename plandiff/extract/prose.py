@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+from ..ingest.numerals import chinese_digits
 from ..model import Indicator, IndicatorRole, Qualifier, Quantity
 from .quantity import Found, find_quantities, text_targets
 
@@ -23,19 +24,6 @@ _YEAR = re.compile(
     r"(?<![较比与由])(?:到|至|在)?(20\d{2}|二[〇零][一二三四五六七八九〇零]{2})年(?![~～\-—至到]\d|的?基础)"
 )
 _PERIOD_END = re.compile(r"(?<![较比与由])(十[一二三四五六七八九])五(?:期末|末)")
-_CN_YEAR_DIGITS = {
-    "〇": "0",
-    "零": "0",
-    "一": "1",
-    "二": "2",
-    "三": "3",
-    "四": "4",
-    "五": "5",
-    "六": "6",
-    "七": "7",
-    "八": "8",
-    "九": "9",
-}
 _PERIOD_NUMBER = {"十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15, "十六": 16}
 _FILLER_TAIL = re.compile(
     r"(?:分别|均|累计|总量|总数|实现|完成|达到|达|突破|超过|超|提高到|提高至|提升到|提升至|提高|提升|增加到|增加至|"
@@ -232,4 +220,4 @@ def _stated_year(before: str) -> int | None:
 
 
 def _year_number(text: str) -> int:
-    return int(text) if text.isdigit() else int("".join(_CN_YEAR_DIGITS[c] for c in text))
+    return int(text) if text.isdigit() else chinese_digits(text) or 0

@@ -14,24 +14,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..ingest.numerals import chinese_number
 from ..model import Qualifier, Quantity, QuantityKind
 from .units import BASE_UNITS, MAGNITUDES, quantity_kind, reporting_unit, split_unit
 
-_CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _PRE = {
     "不低于": Qualifier.GE,
     "不少于": Qualifier.GE,
@@ -81,20 +67,6 @@ class Found:
     start: int
     end: int
     quantity: Quantity
-
-
-def chinese_number(text: str) -> float | None:
-    """三千五百 -> 3500, 十二 -> 12, 千 -> 1000, 两 -> 2; None if not a Chinese numeral."""
-    if not text or any(c not in _CN_DIGITS and c not in _CN_UNITS for c in text):
-        return None
-    total, current = 0, 0
-    for char in text:
-        if char in _CN_DIGITS:
-            current = _CN_DIGITS[char]
-        else:
-            total += (current or 1) * _CN_UNITS[char]
-            current = 0
-    return float(total + current)
 
 
 def find_quantities(text: str, *, need_unit: bool = True) -> Iterator[Found]:
@@ -163,7 +135,8 @@ def _read(match: re.Match[str], text: str, need_unit: bool) -> Quantity | None:
     elif number[0].isdigit():
         value = float(number)
     else:
-        cn = chinese_number(number)
+        whole = chinese_number(number)
+        cn = None if whole is None else float(whole)
         if cn is None or not (magnitude or any(c in number for c in "百千")) or unit in ("个", ""):
             return None
         if not match.group("pre") and re.match(r"[\u4e00-\u9fff]", after):  # 千人托位数: part of a name

@@ -22,20 +22,8 @@ from typing import Any
 
 from ..model import CleanText, DocumentKind, DocumentMeta, PlaceLevel, Provenance
 from .characters import matching_form
+from .numerals import chinese_digits, chinese_number
 
-_CN_DIGITS = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 _TITLE = re.compile(r"规划|纲要|建议|解读|决议|计划")
 _PERIOD = re.compile(
     r"第(十[一二三四五六七八九]|二十)个五年|[“\"]?(十[一二三四五六七八九]|二十)五[”\"]?(?:规划|时期|期间|发展|末|开局)"
@@ -101,7 +89,7 @@ def _is_title_shaped(text: str) -> bool:
 
 def _period_number(match: re.Match[str]) -> int:
     word = match.group(1) or match.group(2)
-    return 20 if word == "二十" else 10 + _CN_DIGITS[word[1]]
+    return chinese_number(word) or 0
 
 
 def _infer_period(found: dict[str, Inferred], title: str, title_no: int | None, text: str) -> None:
@@ -201,17 +189,10 @@ def _find_date(text: str) -> str | None:
         return f"{year:04d}-{month:02d}-{day:02d}"
     match = _CN_DATE.search(text)
     if match:
-        year = int("".join(str(_CN_DIGITS[c]) for c in match.group(1)))
-        return f"{year:04d}-{_cn_small(match.group(2)):02d}-{_cn_small(match.group(3)):02d}"
+        year = chinese_digits(match.group(1)) or 0
+        month, day = chinese_number(match.group(2)) or 0, chinese_number(match.group(3)) or 0
+        return f"{year:04d}-{month:02d}-{day:02d}"
     return None
-
-
-def _cn_small(word: str) -> int:
-    """一 … 三十一 as an int."""
-    if "十" not in word:
-        return _CN_DIGITS[word]
-    tens, _, ones = word.partition("十")
-    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
 
 
 def complete_metadata(meta: DocumentMeta, clean: CleanText) -> DocumentMeta:

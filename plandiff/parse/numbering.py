@@ -14,21 +14,9 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
+from ..ingest.numerals import chinese_number
+
 _CN_NUM = "一二三四五六七八九十百零〇两"
-_CN_VALUES = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 
 
 class Scheme(IntEnum):
@@ -104,23 +92,6 @@ TABLE_CAPTION = re.compile(r"^表\s*(?P<num>\d+(?:-\d+)?)(?:\s*(?P<title>[^\d\s.
 FIGURE_CAPTION = re.compile(r"^图\s*\d+(?:-\d+)?\s*[^\d\s.、，,。][^。]{1,60}$")
 # Headings of these schemes are whole lines; a longer line is prose that happens to start like one.
 MAX_TITLE_CHARS = 60
-
-
-def chinese_number(text: str) -> int | None:
-    """Read 一 … 九十九 (and plain digits); None for anything else."""
-    if text.isdigit():
-        return int(text)
-    if not text or any(c not in _CN_VALUES and c not in "十百" for c in text):
-        return None
-    if "百" in text:
-        hundreds, _, rest = text.partition("百")
-        head = _CN_VALUES.get(hundreds, 1) if hundreds else 1
-        tail = chinese_number(rest.lstrip("零〇")) if rest else 0
-        return None if tail is None else head * 100 + tail
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN_VALUES[tens] if tens else 1) * 10 + (_CN_VALUES[ones] if ones else 0)
-    return _CN_VALUES[text] if len(text) == 1 else None
 
 
 def label_for(scheme: Scheme, number: int) -> str:
