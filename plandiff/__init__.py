@@ -8,14 +8,15 @@ from __future__ import annotations
 from .errors import ConfigError, EncodingError, InputError, PlandiffError, ReportError, UnsupportedFormat
 from .extract import extract_indicators, extract_project_amounts
 from .ingest import ingest_file
-from .model import CleanText, Document, DocumentMeta, Indicator, Quantity, Section, Table
+from .model import CleanText, Comparison, Document, DocumentMeta, Indicator, Quantity, Section, Table
 from .parse import parse_document
-from .pipeline import load_document
+from .pipeline import compare, load_document
 from .settings import DEFAULT_SETTINGS, Settings
 
 __all__ = [
     "DEFAULT_SETTINGS",
     "CleanText",
+    "Comparison",
     "ConfigError",
     "Document",
     "DocumentMeta",
@@ -29,6 +30,7 @@ __all__ = [
     "Settings",
     "Table",
     "UnsupportedFormat",
+    "compare",
     "extract_indicators",
     "extract_project_amounts",
     "ingest_file",

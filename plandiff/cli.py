@@ -12,16 +12,24 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from .corpus.manifest import MANIFEST_NAME, load_manifest, resolve_document
+from .align import NO_OVERRIDES
+from .corpus.manifest import MANIFEST_NAME, load_manifest, load_overrides, resolve_document
 from .errors import PlandiffError
 from .extract import extract_indicators, extract_project_amounts
 from .ingest import ingest_file
-from .model import INDICATOR_FIELDS, Document, indicator_to_dict, meta_to_dict, outline_to_dict
-from .pipeline import load_document
+from .model import (
+    INDICATOR_FIELDS,
+    Document,
+    comparison_to_dict,
+    indicator_to_dict,
+    meta_to_dict,
+    outline_to_dict,
+)
+from .pipeline import compare, load_document
 from .settings import Settings
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
@@ -95,6 +103,14 @@ def _build_parser() -> argparse.ArgumentParser:
         "--projects", action="store_true", help="also list project amounts from 专栏 boxes"
     )
 
+    compare_cmd = command("compare", "align two sides, diff their text and targets", _compare)
+    compare_cmd.add_argument("old", help="old side: a path, an id, or comma-separated ids/paths")
+    compare_cmd.add_argument("new", help="new side: a path, an id, or comma-separated ids/paths")
+    compare_cmd.add_argument("--json", action="store_true", help="print the comparison as JSON")
+    compare_cmd.add_argument("--out", help="also write comparison.json into this folder")
+    compare_cmd.add_argument("--overrides", help="TOML file pinning or forbidding section pairs")
+    compare_cmd.add_argument("--ignore-punctuation", action="store_true", help="redlines ignore punctuation")
+
     documents = command("documents", "list the documents of the manifest with their metadata", _documents)
     documents.add_argument("--json", action="store_true", help="JSON with the provenance of every field")
     return parser
@@ -124,6 +140,51 @@ def _outline(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     else:
         out.write(render_outline(document, args.depth))
     return EXIT_OK
+
+
+def _compare(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    settings = replace(settings, ignore_punctuation=args.ignore_punctuation)
+    sides = []
+    for side in (args.old, args.new):
+        keys = [key.strip() for key in side.split(",") if key.strip()]
+        sides.append([load_document(resolve_document(key, args.inputs), settings) for key in keys])
+    overrides = load_overrides(args.overrides) if args.overrides else NO_OVERRIDES
+    payload = comparison_to_dict(compare(sides[0], sides[1], settings, overrides))
+    if args.out:
+        write_json_atomic(Path(args.out) / "comparison.json", payload)
+    if args.json:
+        _print_json(payload, out)
+    else:
+        out.write(render_compare_summary(payload))
+    return EXIT_OK
+
+
+def render_compare_summary(payload: dict[str, Any]) -> str:
+    """Section pairs and target changes as plain lines."""
+    rows = ["sections:"]
+    for pair in payload["sections"]:
+        old, new = pair["old"], pair["new"]
+        left = f"{old['title'] or old['id']} (L{old['line']})" if old else "—"
+        right = f"{new['title'] or new['id']} (L{new['line']})" if new else "—"
+        rows.append(f"  {pair['relation']:8} {pair['score']:.3f}  {left}  ->  {right}")
+    rows.append("targets:")
+    for pair in payload["indicators"]:
+        old, new, change = pair["old"], pair["new"], pair["change"]
+        left = f"{old['name']} {old['value_text']}" if old else "—"
+        right = f"{new['name']} {new['value_text']}" if new else "—"
+        rows.append(f"  {(change or {}).get('ambition', 'new' if new else 'dropped'):15} {left}  ->  {right}")
+    rows.append("summary: " + ", ".join(f"{k} {v}" for k, v in payload["summary"].items()))
+    return "\n".join(rows) + "\n"
+
+
+def write_json_atomic(path: Path, payload: Any) -> None:
+    """Write JSON to a temporary file beside ``path`` and rename it: readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(
+        json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8"
+    )
+    temporary.replace(path)
 
 
 def _indicators(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:

@@ -268,6 +268,115 @@ class Indicator:
     source: str = "prose"  # "prose" or "table"
 
 
+@dataclass(frozen=True, slots=True)
+class SectionRef:
+    """A section of one document of a side, as comparisons cite it."""
+
+    document: str
+    id: str
+    title: str | None
+    line: int
+    end_line: int
+
+
+class Relation(StrEnum):
+    """How two aligned sections relate."""
+
+    SAME = "same"
+    MOVED = "moved"
+    SPLIT = "split"  # one old section became several new ones
+    MERGED = "merged"  # several old sections became one new one
+    ADDED = "added"
+    REMOVED = "removed"
+
+
+@dataclass(frozen=True, slots=True)
+class SectionPair:
+    """An aligned pair (or an unmatched section), its score and the evidence for it."""
+
+    old: SectionRef | None
+    new: SectionRef | None
+    score: float
+    relation: Relation
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorChange:
+    """What happened to a target between two sides.
+
+    ``delta`` is in percentage points for a rate or share (``unit`` 百分点), relative (0.25 = +25 %) for a
+    level or count; ``ambition`` is up, down, same or not-comparable, judged by the indicator's meaning
+    (a lower 能耗 is more ambitious).
+    """
+
+    delta: float | None
+    delta_unit: str
+    direction: str  # higher, lower, same, not-comparable
+    ambition: str  # up, down, same, not-comparable
+    qualifier_change: str = ""
+    attribute_change: str = ""
+    lower_is_better: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorPair:
+    """Two indicators paired across sides (either may be None: new or dropped), with the change."""
+
+    old: Indicator | None
+    new: Indicator | None
+    old_document: str | None
+    new_document: str | None
+    score: float
+    change: IndicatorChange | None
+
+
+@dataclass(frozen=True, slots=True)
+class TextOp:
+    """One piece of a redline: ``equal``, ``insert`` or ``delete`` text (``moved`` marks moved sentences)."""
+
+    op: str
+    text: str
+    moved: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TextChange:
+    """The redline of one aligned pair, and its size."""
+
+    pair_index: int
+    ops: tuple[TextOp, ...]
+    inserted: int
+    deleted: int
+    similarity: float
+    change_type: str  # 新增 / 删除 / 修改 / 未变 / 仅文字变化
+
+
+@dataclass(frozen=True, slots=True)
+class TermShift:
+    """A key term's use on each side (per 10,000 characters) and how it moved."""
+
+    term: str
+    old_count: int
+    new_count: int
+    old_rate: float
+    new_rate: float
+    shift: str  # new, dropped, rising, falling
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Everything a report needs: the two sides, section pairs, text changes, indicator changes, terms."""
+
+    old: tuple[DocumentMeta, ...]
+    new: tuple[DocumentMeta, ...]
+    sections: tuple[SectionPair, ...]
+    texts: tuple[TextChange, ...]
+    indicators: tuple[IndicatorPair, ...]
+    terms: tuple[TermShift, ...]
+    summary: dict[str, int] = field(default_factory=dict)
+
+
 def meta_to_dict(meta: DocumentMeta) -> dict[str, object]:
     """A document's metadata as JSON-ready data (provenance included)."""
     return {
@@ -354,4 +463,81 @@ def indicator_to_dict(indicator: Indicator) -> dict[str, object]:
         "kind": quantity.kind.value,
         "base_value": quantity.base_value,
         "base_unit": quantity.base_unit,
+    }
+
+
+def _ref(ref: SectionRef | None) -> dict[str, object] | None:
+    if ref is None:
+        return None
+    return {
+        "document": ref.document,
+        "id": ref.id,
+        "title": ref.title,
+        "line": ref.line,
+        "end_line": ref.end_line,
+    }
+
+
+def _sided(indicator: Indicator | None, document: str | None) -> dict[str, object] | None:
+    return None if indicator is None else {"document": document, **indicator_to_dict(indicator)}
+
+
+def comparison_to_dict(comparison: Comparison) -> dict[str, object]:
+    """The ``plandiff compare --json`` contract (and comparison.json): everything reports are made from."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "old": [meta_to_dict(m) for m in comparison.old],
+        "new": [meta_to_dict(m) for m in comparison.new],
+        "sections": [
+            {
+                "old": _ref(p.old),
+                "new": _ref(p.new),
+                "score": p.score,
+                "relation": p.relation.value,
+                "evidence": list(p.evidence),
+            }
+            for p in comparison.sections
+        ],
+        "texts": [
+            {
+                "pair": t.pair_index,
+                "change_type": t.change_type,
+                "inserted": t.inserted,
+                "deleted": t.deleted,
+                "similarity": t.similarity,
+                "ops": [[o.op, o.text, o.moved] for o in t.ops],
+            }
+            for t in comparison.texts
+        ],
+        "indicators": [
+            {
+                "old": _sided(p.old, p.old_document),
+                "new": _sided(p.new, p.new_document),
+                "score": p.score,
+                "change": None
+                if p.change is None
+                else {
+                    "delta": p.change.delta,
+                    "delta_unit": p.change.delta_unit,
+                    "direction": p.change.direction,
+                    "ambition": p.change.ambition,
+                    "qualifier_change": p.change.qualifier_change,
+                    "attribute_change": p.change.attribute_change,
+                    "lower_is_better": p.change.lower_is_better,
+                },
+            }
+            for p in comparison.indicators
+        ],
+        "terms": [
+            {
+                "term": t.term,
+                "old_count": t.old_count,
+                "new_count": t.new_count,
+                "old_rate": t.old_rate,
+                "new_rate": t.new_rate,
+                "shift": t.shift,
+            }
+            for t in comparison.terms
+        ],
+        "summary": comparison.summary,
     }

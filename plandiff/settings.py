@@ -18,10 +18,12 @@ class Settings:
 
     :param max_input_mb: inputs larger than this are refused (a plan text is rarely over 5 MB).
     :param min_pdf_chars_per_page: below this average a PDF is taken to have no text layer (needs OCR).
+    :param ignore_punctuation: redlines ignore punctuation and full/half-width differences.
     """
 
     max_input_mb: float = 50.0
     min_pdf_chars_per_page: int = 20
+    ignore_punctuation: bool = False
 
     def __post_init__(self) -> None:
         if self.max_input_mb <= 0:

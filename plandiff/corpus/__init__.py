@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from .manifest import Manifest, load_manifest, resolve_document
+from .manifest import Manifest, load_manifest, load_overrides, resolve_document
 
-__all__ = ["Manifest", "load_manifest", "resolve_document"]
+__all__ = ["Manifest", "load_manifest", "load_overrides", "resolve_document"]

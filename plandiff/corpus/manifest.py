@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..align import Overrides
 from ..errors import ConfigError, InputError
 from ..model import DocumentKind, DocumentMeta, PlaceLevel, Provenance
 
@@ -86,3 +87,25 @@ def resolve_document(key: str, inputs: str | Path = DEFAULT_INPUTS) -> DocumentM
         return DocumentMeta(id=candidate.stem, path=str(candidate))
     known = ", ".join(sorted(manifest.documents)) if manifest else f"no {manifest_path}"
     raise InputError(key, f"neither a file nor a document id (known ids: {known})")
+
+
+def load_overrides(path: str | Path) -> Overrides:
+    """A reviewer's override file: ``[[pin]]`` and ``[[forbid]]`` tables with ``old`` and ``new`` section ids.
+
+    Section ids are paths of numbering (``p2/c3/s1``), so the file stays valid when inputs are re-run.
+    """
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{path}: no such override file") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
+    found: dict[str, frozenset[tuple[str, str]]] = {}
+    for kind in ("pin", "forbid"):
+        entries = data.get(kind, [])
+        for number, entry in enumerate(entries, start=1):
+            if not isinstance(entry.get("old"), str) or not isinstance(entry.get("new"), str):
+                raise ConfigError(f"{path}: {kind} {number}: needs 'old' and 'new' section ids")
+        found[kind] = frozenset((e["old"], e["new"]) for e in entries)
+    return Overrides(pin=found["pin"], forbid=found["forbid"])

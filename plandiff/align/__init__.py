@@ -1,0 +1,18 @@
+"""Align: two sides (one or more documents each) -> section pairs and indicator pairs."""
+
+from __future__ import annotations
+
+from .indicators import Sided, canonical_targets, pair_targets
+from .sections import NO_OVERRIDES, Overrides, align_sections
+from .units import Unit, alignment_units
+
+__all__ = [
+    "NO_OVERRIDES",
+    "Overrides",
+    "Sided",
+    "Unit",
+    "align_sections",
+    "alignment_units",
+    "canonical_targets",
+    "pair_targets",
+]

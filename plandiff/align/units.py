@@ -1,0 +1,94 @@
+"""The units two documents are aligned at: the finest structural sections, with their whole text.
+
+From the roots down, a section is split into its children while it has at least two structural
+children (篇, 章, 节, 一、, （一）, 1.) and is not itself a 节. Outside 节, a section made of run-in items
+(一是…二是…) aligns item by item: an interpretation's items are as topical as a plan's 节. Lead
+sentences, boxes and tables stay inside their section. So a plan aligns at 节, an interpretation at
+一是, recommendations at their numbered items, an article at its stand-alone sentences. The untitled front matter (title, adoption note) and the
+glossary are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Document, Section, SectionKind, SectionRef
+
+_STRUCTURAL = frozenset({"p", "c", "s", "a", "b", "n"})
+_LEFT_OUT = (SectionKind.GLOSSARY, SectionKind.TABLE, SectionKind.BOX)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """An alignment unit: where it is, its title and all the text under it."""
+
+    ref: SectionRef
+    title: str
+    text: str
+    position: float  # 0..1 through its document, for the order prior
+
+
+def alignment_units(documents: Sequence[Document]) -> list[Unit]:
+    """The units of one side (one or more documents), in document order."""
+    units: list[Unit] = []
+    for document in documents:
+        chosen = _choose(document)
+        for n, section in enumerate(chosen):
+            text = _subtree_text(document, section)
+            ref = SectionRef(document.meta.id, section.id, _title(section), section.line, section.end_line)
+            units.append(Unit(ref, _title(section) or "", text, n / max(1, len(chosen) - 1)))
+    return units
+
+
+def _title(section: Section) -> str | None:
+    return " ".join(p for p in (section.label, section.title or "") if p) or None
+
+
+def _choose(document: Document) -> list[Section]:
+    children: dict[str | None, list[Section]] = {}
+    for section in document.sections:
+        children.setdefault(section.parent, []).append(section)
+    chosen: list[Section] = []
+
+    def visit(section: Section) -> None:
+        structural = [c for c in children.get(section.id, []) if c.numbering in _STRUCTURAL]
+        run_in = [c for c in children.get(section.id, []) if c.numbering == "r"]
+        if section.kind is SectionKind.SECTION:
+            chosen.append(section)
+        elif len(structural) >= 2:
+            for child in structural:
+                visit(child)
+        elif len(run_in) >= 2 and not structural and len({c.line for c in run_in}) == len(run_in):
+            chosen.extend(run_in)  # items written as paragraphs of their own, not run into one
+        elif section.kind not in _LEFT_OUT:
+            chosen.append(section)
+
+    for root in children.get(None, []):
+        if (
+            root.kind is SectionKind.PREAMBLE
+            and not root.label
+            and root is children[None][0]
+            and not _is_heading(root)
+        ):
+            continue
+        visit(root)
+    return chosen
+
+
+def _is_heading(section: Section) -> bool:
+    return bool(section.title) and not any(section.title == text for _, text in section.paragraphs[:1])
+
+
+def _subtree_text(document: Document, section: Section) -> str:
+    """The section's title and paragraphs with every descendant's, in order."""
+    ids = {section.id}
+    parts = [section.title or ""]
+    for other in document.sections:
+        if other.parent in ids:
+            ids.add(other.id)
+        if other.id in ids:
+            if other is not section:
+                parts.append(other.title or "")
+            parts.extend(text for _, text in other.paragraphs)
+    return "\n".join(p for p in parts if p)

@@ -1,0 +1,1 @@
+"""Diff: aligned pairs -> text redlines, indicator changes and term shifts."""
