@@ -9,15 +9,18 @@ import argparse
 import csv
 import json
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
 from .align import NO_OVERRIDES
 from .corpus.manifest import MANIFEST_NAME, load_manifest, load_overrides, resolve_document
+from .corpus.run import run_reports
 from .errors import PlandiffError
 from .extract import extract_indicators, extract_project_amounts
 from .ingest import ingest_file
@@ -30,6 +33,7 @@ from .model import (
     outline_to_dict,
 )
 from .pipeline import compare, load_document
+from .report import write_json_atomic
 from .settings import Settings
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE = 0, 1, 2
@@ -111,6 +115,17 @@ def _build_parser() -> argparse.ArgumentParser:
     compare_cmd.add_argument("--overrides", help="TOML file pinning or forbidding section pairs")
     compare_cmd.add_argument("--ignore-punctuation", action="store_true", help="redlines ignore punctuation")
 
+    report = command(
+        "report", "compare and render every comparison of the config (PDF, XLSX, HTML, JSON)", _report
+    )
+    report.add_argument("--config", help="manifest with [[comparison]] tables (default: INPUTS/plans.toml)")
+    report.add_argument("--out", default="output", help="output folder (default: output)")
+    report.add_argument("--templates", help="templates folder (default: report_templates)")
+    report.add_argument("--date", help="run date shown in reports (default: SOURCE_DATE_EPOCH or today)")
+    report.add_argument(
+        "--only", action="append", default=[], help="render only this comparison id (repeatable)"
+    )
+
     documents = command("documents", "list the documents of the manifest with their metadata", _documents)
     documents.add_argument("--json", action="store_true", help="JSON with the provenance of every field")
     return parser
@@ -140,6 +155,46 @@ def _outline(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     else:
         out.write(render_outline(document, args.depth))
     return EXIT_OK
+
+
+def _report(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    manifest = load_manifest(Path(args.config) if args.config else Path(args.inputs) / MANIFEST_NAME)
+    templates = Path(args.templates) if args.templates else default_templates()
+
+    def progress(number: int, total: int, name: str) -> None:
+        if not args.quiet:
+            print(f"[{number}/{total}] {name}", file=sys.stderr, flush=True)
+
+    result = run_reports(
+        manifest,
+        Path(args.out),
+        templates,
+        settings,
+        run_date=run_date(args.date),
+        only=tuple(args.only),
+        progress=progress,
+    )
+    for name, reason in result.failed.items():
+        print(f"plandiff: error: comparison {name}: {reason}", file=sys.stderr)
+    if not args.quiet:
+        print(f"wrote {len(result.written)} files under {args.out}", file=sys.stderr)
+    return EXIT_BAD_INPUT if result.failed else EXIT_OK
+
+
+def default_templates() -> Path:
+    """report_templates/ in the working folder, else the one beside the package."""
+    local = Path("report_templates")
+    return local if local.is_dir() else Path(__file__).resolve().parent.parent / "report_templates"
+
+
+def run_date(date: str | None) -> str:
+    """The date reports show: --date, else SOURCE_DATE_EPOCH (reproducible builds), else today."""
+    if date:
+        return date
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date().isoformat()
+    return datetime.now(tz=UTC).date().isoformat()
 
 
 def _compare(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
@@ -175,16 +230,6 @@ def render_compare_summary(payload: dict[str, Any]) -> str:
         rows.append(f"  {(change or {}).get('ambition', 'new' if new else 'dropped'):15} {left}  ->  {right}")
     rows.append("summary: " + ", ".join(f"{k} {v}" for k, v in payload["summary"].items()))
     return "\n".join(rows) + "\n"
-
-
-def write_json_atomic(path: Path, payload: Any) -> None:
-    """Write JSON to a temporary file beside ``path`` and rename it: readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(
-        json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8"
-    )
-    temporary.replace(path)
 
 
 def _indicators(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:

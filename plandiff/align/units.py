@@ -42,7 +42,9 @@ def alignment_units(documents: Sequence[Document]) -> list[Unit]:
 
 
 def _title(section: Section) -> str | None:
-    return " ".join(p for p in (section.label, section.title or "") if p) or None
+    title = section.title or ""
+    label = "" if title.startswith(section.label) else section.label
+    return " ".join(p for p in (label, title) if p) or None
 
 
 def _choose(document: Document) -> list[Section]:

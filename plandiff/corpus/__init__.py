@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from .manifest import Manifest, load_manifest, load_overrides, resolve_document
+from .manifest import ComparisonSpec, Manifest, load_manifest, load_overrides, resolve_document
 
-__all__ = ["Manifest", "load_manifest", "load_overrides", "resolve_document"]
+__all__ = ["ComparisonSpec", "Manifest", "load_manifest", "load_overrides", "resolve_document"]

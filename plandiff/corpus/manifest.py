@@ -5,6 +5,7 @@ Fields it leaves out are filled from the text by ``ingest.complete_metadata`` wh
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,12 +20,28 @@ DEFAULT_INPUTS = Path("inputs")
 _FIELDS = ("place", "level", "period", "kind", "date", "title", "source", "parent")
 
 
+COMPARISON_KINDS = ("version", "hierarchy", "peer")
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonSpec:
+    """A comparison the manifest asks for: two sides of document ids."""
+
+    id: str
+    title: str
+    old: tuple[str, ...]
+    new: tuple[str, ...]
+    kind: str
+
+
 @dataclass(frozen=True, slots=True)
 class Manifest:
-    """The documents a manifest names, by id, with paths resolved against the manifest's folder."""
+    """The documents a manifest names, by id, with paths resolved against the manifest's folder,
+    and the comparisons it asks for."""
 
     path: Path
     documents: dict[str, DocumentMeta]
+    comparisons: tuple[ComparisonSpec, ...] = ()
 
     def find(self, key: str) -> DocumentMeta | None:
         """The document with this id, or whose file is this path."""
@@ -49,7 +66,33 @@ def load_manifest(path: str | Path) -> Manifest:
         if meta.id in documents:
             raise ConfigError(f"{path}: document {number}: id {meta.id!r} is used twice")
         documents[meta.id] = meta
-    return Manifest(path, documents)
+    comparisons = tuple(
+        _comparison(path, number, entry, documents)
+        for number, entry in enumerate(data.get("comparison", []), 1)
+    )
+    return Manifest(path, documents, comparisons)
+
+
+def _comparison(
+    path: Path, number: int, entry: dict[str, Any], documents: dict[str, DocumentMeta]
+) -> ComparisonSpec:
+    where = f"{path}: comparison {number}"
+    if not isinstance(entry.get("id"), str) or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", entry["id"]):
+        raise ConfigError(f"{where}: 'id' must be letters, digits, '.', '_' or '-' (it names a folder)")
+    sides = []
+    for side in ("old", "new"):
+        ids = entry.get(side)
+        ids = [ids] if isinstance(ids, str) else ids
+        if not ids or not all(isinstance(i, str) for i in ids):
+            raise ConfigError(f"{where}: '{side}' must list document ids")
+        unknown = [i for i in ids if i not in documents]
+        if unknown:
+            raise ConfigError(f"{where}: unknown document id(s) {', '.join(unknown)}")
+        sides.append(tuple(ids))
+    kind = entry.get("kind", "version")
+    if kind not in COMPARISON_KINDS:
+        raise ConfigError(f"{where}: kind must be one of {', '.join(COMPARISON_KINDS)}, not {kind!r}")
+    return ComparisonSpec(entry["id"], str(entry.get("title", entry["id"])), sides[0], sides[1], kind)
 
 
 def _entry_meta(path: Path, number: int, entry: dict[str, Any]) -> DocumentMeta:
