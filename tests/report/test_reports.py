@@ -1,0 +1,101 @@
+"""Reports are checked as a reader would: text in the PDF, fonts embedded, cells in the workbook,
+escaping of document text in HTML and Excel."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from functools import cache
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from plandiff.corpus import load_manifest
+from plandiff.corpus.run import run_reports
+from plandiff.report import write_reports
+from plandiff.settings import Settings
+from tests.conftest import INPUTS, ROOT
+
+TEMPLATES = ROOT / "report_templates"
+needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+
+
+@cache
+def rendered(tmp: str) -> Path:
+    out = Path(tmp)
+    manifest = load_manifest(INPUTS / "plans.toml")
+    result = run_reports(manifest, out, TEMPLATES, Settings(), run_date="2026-11-21", only=("kunshan-14-vs-15",))
+    assert not result.failed
+    return out / "kunshan-14-vs-15"
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return rendered(str(tmp_path_factory.mktemp("reports")))
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def test_report_files_written(pack: Path) -> None:
+    names = {p.name for p in pack.iterdir()}
+    assert {"report.pdf", "report.xlsx", "report.html", "comparison.json", "summary.md"} <= names
+    assert (pack.parent / "index.html").read_text(encoding="utf-8").count("kunshan-14-vs-15/report.pdf") == 1
+    assert not [p for p in pack.iterdir() if p.name.startswith(".")], "temporary files left behind"
+
+
+@needs_poppler
+def test_pdf_has_every_pair_and_target_change(pack: Path) -> None:
+    text = squash(subprocess.run(["pdftotext", str(pack / "report.pdf"), "-"], capture_output=True, text=True,
+                                 check=True).stdout)
+    payload = json.loads((pack / "comparison.json").read_text(encoding="utf-8"))
+    for pair in payload["sections"]:
+        for side in ("old", "new"):
+            if pair[side]:
+                assert squash(pair[side]["title"] or pair[side]["id"])[:12] in text, pair[side]
+    for pair in payload["indicators"]:
+        if pair["old"] and pair["new"]:
+            assert squash(pair["old"]["value_text"]) in text and squash(pair["new"]["value_text"]) in text
+    assert "第1页/共" in text and "执行摘要" in text
+
+
+@needs_poppler
+def test_pdf_fonts_embedded_simplified_chinese(pack: Path) -> None:
+    fonts = subprocess.run(["pdffonts", str(pack / "report.pdf")], capture_output=True, text=True, check=True).stdout
+    rows = fonts.strip().split("\n")[2:]
+    assert rows and all(" yes " in row for row in rows)
+    assert all("CJK-SC" in row or "CJK" not in row for row in rows)
+
+
+def test_workbook_sheets_and_pairs(pack: Path) -> None:
+    book = load_workbook(pack / "report.xlsx", rich_text=True)
+    assert book.sheetnames == ["概览 Summary", "指标 Indicators", "章节 Sections", "修订 Changes", "术语 Terms"]
+    payload = json.loads((pack / "comparison.json").read_text(encoding="utf-8"))
+    sections = book["章节 Sections"]
+    assert sections.max_row - 1 == len(payload["sections"])
+    indicators = book["指标 Indicators"]
+    assert indicators.max_row - 1 == len(payload["indicators"])
+    assert indicators.freeze_panes == "A2" and indicators.auto_filter.ref
+
+
+def _hostile_payload(pack: Path) -> dict:
+    payload = json.loads((pack / "comparison.json").read_text(encoding="utf-8"))
+    pair = next(p for p in payload["sections"] if p["old"] and p["new"])
+    pair["old"]["title"] = "=HYPERLINK(\"http://x\",\"y\")<script>alert(1)</script>\x0b"
+    return payload
+
+
+def test_document_text_never_becomes_markup_or_formula(pack: Path, tmp_path: Path) -> None:
+    write_reports(_hostile_payload(pack), tmp_path, TEMPLATES, title="t", kind="version", run_date="2026-11-21",
+                  formats=("html", "xlsx"))
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html
+    book = load_workbook(tmp_path / "report.xlsx")
+    cells = [c for row in book["章节 Sections"].iter_rows() for c in row if isinstance(c.value, str)]
+    hostile = [c for c in cells if c.value.startswith("=HYPERLINK")]
+    assert hostile and all(c.data_type == "s" for c in hostile)
+    assert all("\x0b" not in c.value for c in cells)
