@@ -18,8 +18,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OLD, NEW = ROOT / "inputs/kunshan/14th-plan-interpretation.txt", ROOT / "inputs/kunshan/15th-plan.txt"
-COMMAND = [sys.executable, "-m", "plandiff", "--quiet", "compare", "kunshan-14-interpretation", "kunshan-15-plan",
-           "--json"]
+COMMAND = [
+    sys.executable,
+    "-m",
+    "plandiff",
+    "--quiet",
+    "compare",
+    "kunshan-14-interpretation",
+    "kunshan-15-plan",
+    "--json",
+]
 
 
 def run_plandiff(runs: int) -> tuple[float, float]:
@@ -49,7 +57,9 @@ def main() -> None:
     seconds, peak = run_plandiff(args.runs)
     print(f"plandiff compare 000 vs 003: median {seconds:.2f} s over {args.runs} runs, peak {peak:.0f} MB")
     baseline = run_difflib(args.baseline_runs)
-    print(f"difflib character diff of the same texts: median {baseline:.2f} s over {args.baseline_runs} run(s)")
+    print(
+        f"difflib character diff of the same texts: median {baseline:.2f} s over {args.baseline_runs} run(s)"
+    )
     print(f"ratio plandiff / difflib: {seconds / baseline:.3f}")
 
 

@@ -17,7 +17,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANDIFF = [sys.executable, "-m", "plandiff", "--quiet"]
-BASELINE = "import pathlib, sys, lxml, docx, pypdfium2, charset_normalizer; pathlib.Path(sys.argv[1]).read_text()"
+BASELINE = (
+    "import pathlib, sys, lxml, docx, pypdfium2, charset_normalizer; pathlib.Path(sys.argv[1]).read_text()"
+)
 DOCUMENTS = {
     "kunshan-14-interpretation": "inputs/kunshan/14th-plan-interpretation.txt",
     "wujiang-14-plan": "inputs/wujiang/14th-plan.txt",

@@ -31,8 +31,9 @@ def measure(command: list[str], runs: int) -> tuple[float, float]:
         "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
     )
-    peak = subprocess.run([sys.executable, "-c", probe, *command], cwd=ROOT, check=True, capture_output=True,
-                          text=True).stdout.strip()
+    peak = subprocess.run(
+        [sys.executable, "-c", probe, *command], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout.strip()
     return statistics.median(times), int(peak) / 1024
 
 
@@ -41,8 +42,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     runs = parser.parse_args().runs
     with tempfile.TemporaryDirectory() as out:
-        seconds, peak = measure([sys.executable, "-m", "plandiff", "--quiet", "report", "--out", out,
-                                 "--date", "2026-01-01"], runs)
+        seconds, peak = measure(
+            [sys.executable, "-m", "plandiff", "--quiet", "report", "--out", out, "--date", "2026-01-01"],
+            runs,
+        )
         packs = len([p for p in os.listdir(out) if (Path(out) / p / "report.pdf").exists()])
     base_seconds, base_peak = measure([sys.executable, "-c", BASELINE], runs)
     print(f"plandiff report ({packs} packs): median {seconds:.2f} s, peak {peak:.0f} MB over {runs} runs")

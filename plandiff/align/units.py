@@ -83,7 +83,8 @@ def _is_heading(section: Section) -> bool:
 
 
 def _subtree_text(document: Document, section: Section) -> str:
-    """The section's title and paragraphs with every descendant's, in order."""
+    """The section's title and paragraphs with every descendant's (table rows included), in order."""
+    tables = {table.line: table for table in document.tables}
     ids = {section.id}
     parts = [section.title or ""]
     for other in document.sections:
@@ -93,4 +94,7 @@ def _subtree_text(document: Document, section: Section) -> str:
             if other is not section:
                 parts.append(other.title or "")
             parts.extend(text for _, text in other.paragraphs)
+            if other.kind is SectionKind.TABLE and other.line in tables:
+                table = tables[other.line]
+                parts.extend(" ".join(row) for row in (table.header, *table.rows))
     return "\n".join(p for p in parts if p)

@@ -39,6 +39,8 @@ def indicator_change(old: Indicator, new: Indicator) -> IndicatorChange:
     qualifier = ""
     if a.qualifier_text != b.qualifier_text and a.value is not None and b.value is not None:
         qualifier = f"{a.qualifier_text or '=='}→{b.qualifier_text or '=='}"
+    if a.kind is QuantityKind.TEXT_ONLY and b.kind is QuantityKind.TEXT_ONLY and a.text == b.text:
+        return IndicatorChange(None, "", "same", "same", qualifier, attribute, lower_better)
     if QuantityKind.TEXT_ONLY in (a.kind, b.kind) or a.base_value is None or b.base_value is None:
         return IndicatorChange(
             None, "", "not-comparable", "not-comparable", qualifier, attribute, lower_better

@@ -28,7 +28,7 @@ _PUNCTUATION = re.compile(
 _PRIVATE = 0xE000
 # Sentences sharing at least this share of their character bigrams are diffed character by character.
 SENTENCE_MATCH = 0.3
-# A text this similar with only small edits counts as a wording change (仅文字变化).
+# A text this similar, with no number edited, counts as a wording change (仅文字变化).
 WORDING_ONLY_SIMILARITY = 0.95
 _OPS = {-1: "delete", 0: "equal", 1: "insert"}
 
@@ -60,7 +60,9 @@ def redline(old: str, new: str, *, pair_index: int = 0, ignore_punctuation: bool
         change = "删除"
     elif inserted + deleted == 0:
         change = "未变"
-    elif similarity >= WORDING_ONLY_SIMILARITY:
+    elif similarity >= WORDING_ONLY_SIMILARITY and not any(
+        o.op != "equal" and re.search(r"\d", o.text) for o in ops
+    ):
         change = "仅文字变化"
     else:
         change = "修改"

@@ -21,7 +21,10 @@ RELATION_WORDS = {
     "removed": "删除",
 }
 KIND_WORDS = {"version": "版本对比", "hierarchy": "上下级对比", "peer": "同级对比"}
+# Targets table order: changes first, then what cannot be compared, what stayed, new, dropped.
+_TARGET_ORDER = {"up": 0, "down": 0, "not-comparable": 1, "same": 2, "new": 3, "dropped": 4}
 MAP_ROW = 14  # SVG pixels per unit in the section map
+CONTEXT = 40  # unchanged characters shown either side of an edit
 TOP_TERMS = 8
 # Below this similarity a pair was rewritten, not revised: a character redline would only show
 # everything deleted and everything inserted, so reports list such pairs instead of printing them.
@@ -31,7 +34,7 @@ REDLINE_MIN_SIMILARITY = 0.3
 def report_context(payload: dict[str, Any], *, title: str, kind: str, run_date: str) -> dict[str, Any]:
     """The template context of one comparison."""
     sections = payload["sections"]
-    texts = {t["pair"]: t for t in payload["texts"]}
+    texts = {t["pair"]: dict(t, ops=condense(t["ops"])) for t in payload["texts"]}
     pairs = [dict(p, index=n, text=texts.get(n)) for n, p in enumerate(sections)]
     matched = [p for p in pairs if p["old"] and p["new"]]
     changed = [p for p in matched if p["text"] and p["text"]["change_type"] == "修改"]
@@ -63,7 +66,7 @@ def report_context(payload: dict[str, Any], *, title: str, kind: str, run_date: 
             "dropped_terms": [t["term"] for t in terms if t["shift"] == "dropped"][:TOP_TERMS],
             "rising_terms": [t["term"] for t in terms if t["shift"] == "rising"][:TOP_TERMS],
         },
-        "targets": sorted(targets, key=lambda r: (not r["paired"], r["new"] is None, r["sort_line"])),
+        "targets": sorted(targets, key=lambda r: (_TARGET_ORDER.get(r["ambition"], 9), r["sort_line"])),
         "pairs": matched,
         "changed": [p for p in changed if p["text"]["similarity"] >= REDLINE_MIN_SIMILARITY],
         "rewritten": [p for p in changed if p["text"]["similarity"] < REDLINE_MIN_SIMILARITY],
@@ -73,6 +76,19 @@ def report_context(payload: dict[str, Any], *, title: str, kind: str, run_date: 
         "section_map": section_map(sections),
         "relation_words": RELATION_WORDS,
     }
+
+
+def condense(ops: list[list[Any]]) -> list[list[Any]]:
+    """Shorten long unchanged runs to CONTEXT characters either side of the edits, as a 修订对照表 does."""
+    result: list[list[Any]] = []
+    for position, (op, text, moved) in enumerate(ops):
+        if op != "equal" or len(text) <= 3 * CONTEXT:
+            result.append([op, text, moved])
+            continue
+        head = text[:CONTEXT] if position > 0 else ""
+        tail = text[-CONTEXT:] if position < len(ops) - 1 else ""
+        result.append([op, f"{head}……{tail}", moved])
+    return result
 
 
 def _target_row(pair: dict[str, Any]) -> dict[str, Any]:

@@ -23,7 +23,7 @@ def render_summary_md(context: dict[str, Any]) -> str:
         "|---|---|---|---|---|",
     ]
     for row in context["targets"]:
-        if row["paired"]:
+        if row["paired"] and row["ambition"] != "same":
             cells = [
                 row["name"],
                 row["old"]["value_text"],

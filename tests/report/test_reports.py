@@ -27,7 +27,9 @@ needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="po
 def rendered(tmp: str) -> Path:
     out = Path(tmp)
     manifest = load_manifest(INPUTS / "plans.toml")
-    result = run_reports(manifest, out, TEMPLATES, Settings(), run_date="2026-11-21", only=("kunshan-14-vs-15",))
+    result = run_reports(
+        manifest, out, TEMPLATES, Settings(), run_date="2026-11-21", only=("kunshan-14-vs-15",)
+    )
     assert not result.failed
     return out / "kunshan-14-vs-15"
 
@@ -50,8 +52,11 @@ def test_report_files_written(pack: Path) -> None:
 
 @needs_poppler
 def test_pdf_has_every_pair_and_target_change(pack: Path) -> None:
-    text = squash(subprocess.run(["pdftotext", str(pack / "report.pdf"), "-"], capture_output=True, text=True,
-                                 check=True).stdout)
+    text = squash(
+        subprocess.run(
+            ["pdftotext", str(pack / "report.pdf"), "-"], capture_output=True, text=True, check=True
+        ).stdout
+    )
     payload = json.loads((pack / "comparison.json").read_text(encoding="utf-8"))
     for pair in payload["sections"]:
         for side in ("old", "new"):
@@ -65,7 +70,9 @@ def test_pdf_has_every_pair_and_target_change(pack: Path) -> None:
 
 @needs_poppler
 def test_pdf_fonts_embedded_simplified_chinese(pack: Path) -> None:
-    fonts = subprocess.run(["pdffonts", str(pack / "report.pdf")], capture_output=True, text=True, check=True).stdout
+    fonts = subprocess.run(
+        ["pdffonts", str(pack / "report.pdf")], capture_output=True, text=True, check=True
+    ).stdout
     rows = fonts.strip().split("\n")[2:]
     assert rows and all(" yes " in row for row in rows)
     assert all("CJK-SC" in row or "CJK" not in row for row in rows)
@@ -73,7 +80,13 @@ def test_pdf_fonts_embedded_simplified_chinese(pack: Path) -> None:
 
 def test_workbook_sheets_and_pairs(pack: Path) -> None:
     book = load_workbook(pack / "report.xlsx", rich_text=True)
-    assert book.sheetnames == ["概览 Summary", "指标 Indicators", "章节 Sections", "修订 Changes", "术语 Terms"]
+    assert book.sheetnames == [
+        "概览 Summary",
+        "指标 Indicators",
+        "章节 Sections",
+        "修订 Changes",
+        "术语 Terms",
+    ]
     payload = json.loads((pack / "comparison.json").read_text(encoding="utf-8"))
     sections = book["章节 Sections"]
     assert sections.max_row - 1 == len(payload["sections"])
@@ -85,13 +98,20 @@ def test_workbook_sheets_and_pairs(pack: Path) -> None:
 def _hostile_payload(pack: Path) -> dict:
     payload = json.loads((pack / "comparison.json").read_text(encoding="utf-8"))
     pair = next(p for p in payload["sections"] if p["old"] and p["new"])
-    pair["old"]["title"] = "=HYPERLINK(\"http://x\",\"y\")<script>alert(1)</script>\x0b"
+    pair["old"]["title"] = '=HYPERLINK("http://x","y")<script>alert(1)</script>\x0b'
     return payload
 
 
 def test_document_text_never_becomes_markup_or_formula(pack: Path, tmp_path: Path) -> None:
-    write_reports(_hostile_payload(pack), tmp_path, TEMPLATES, title="t", kind="version", run_date="2026-11-21",
-                  formats=("html", "xlsx"))
+    write_reports(
+        _hostile_payload(pack),
+        tmp_path,
+        TEMPLATES,
+        title="t",
+        kind="version",
+        run_date="2026-11-21",
+        formats=("html", "xlsx"),
+    )
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html
     book = load_workbook(tmp_path / "report.xlsx")
@@ -99,3 +119,47 @@ def test_document_text_never_becomes_markup_or_formula(pack: Path, tmp_path: Pat
     hostile = [c for c in cells if c.value.startswith("=HYPERLINK")]
     assert hostile and all(c.data_type == "s" for c in hostile)
     assert all("\x0b" not in c.value for c in cells)
+
+
+@needs_poppler
+def test_draft_against_adopted_plan_redlines_the_changed_targets(tmp_path: Path) -> None:
+    """A draft of the 15th plan with two targets changed: the pack shows those two redlines and no others."""
+    adopted = INPUTS / "kunshan/15th-plan.txt"
+    draft = tmp_path / "draft.txt"
+    draft.write_text(
+        adopted.read_text(encoding="utf-8")
+        .replace("5以上", "5.5以上", 1)
+        .replace("突破4500家", "突破5000家"),
+        encoding="utf-8",
+    )
+    (tmp_path / "plans.toml").write_text(
+        f'[[document]]\nid = "draft"\npath = "draft.txt"\n[[document]]\nid = "adopted"\npath = "{adopted}"\n'
+        '[[comparison]]\nid = "d"\ntitle = "草案与批准稿"\nold = ["draft"]\nnew = ["adopted"]\n',
+        encoding="utf-8",
+    )
+    result = run_reports(
+        load_manifest(tmp_path / "plans.toml"),
+        tmp_path / "out",
+        TEMPLATES,
+        Settings(),
+        run_date="2026-11-21",
+        formats=("json", "pdf"),
+    )
+    assert not result.failed
+    payload = json.loads((tmp_path / "out/d/comparison.json").read_text(encoding="utf-8"))
+    changed = [t for t in payload["texts"] if t["change_type"] == "修改"]
+    assert len(changed) == 2
+    edits = {op[1] for t in changed for op in t["ops"] if op[0] != "equal"}
+    assert {"5.5以上", "5以上", "突破5000家", "突破4500家"} <= edits
+    text = squash(
+        subprocess.run(
+            ["pdftotext", str(tmp_path / "out/d/report.pdf"), "-"], capture_output=True, text=True, check=True
+        ).stdout
+    )
+    assert "5.5以上" in text and "突破5000家" in text
+    downs = [p for p in payload["indicators"] if p["change"] and p["change"]["ambition"] == "down"]
+    assert len(downs) == 2 and all(
+        p["change"]["ambition"] != "not-comparable"
+        for p in payload["indicators"]
+        if p["old"] and p["new"] and p["old"]["value_text"] == p["new"]["value_text"]
+    )
