@@ -51,15 +51,20 @@ class Manifest:
         return next((m for m in self.documents.values() if Path(m.path).resolve() == target), None)
 
 
+def read_toml(path: Path, what: str) -> dict[str, Any]:
+    """A TOML file's data; ConfigError naming the file when it is missing or not TOML."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{path}: no such {what}") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
+
+
 def load_manifest(path: str | Path) -> Manifest:
     """Read a ``plans.toml``; raise ConfigError naming the file and the entry when it is wrong."""
     path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise ConfigError(f"{path}: no such manifest") from exc
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
+    data = read_toml(path, "manifest")
     documents: dict[str, DocumentMeta] = {}
     for number, entry in enumerate(data.get("document", []), start=1):
         meta = _entry_meta(path, number, entry)
@@ -138,12 +143,7 @@ def load_overrides(path: str | Path) -> Overrides:
     Section ids are paths of numbering (``p2/c3/s1``), so the file stays valid when inputs are re-run.
     """
     path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise ConfigError(f"{path}: no such override file") from exc
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
+    data = read_toml(path, "override file")
     found: dict[str, frozenset[tuple[str, str]]] = {}
     for kind in ("pin", "forbid"):
         entries = data.get(kind, [])
