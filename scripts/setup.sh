@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SYSTEM_PACKAGES=(fonts-noto-cjk libharfbuzz-subset0 poppler-utils)
+# chromium: the HTML report test opens the page in a headless browser.
+SYSTEM_PACKAGES=(fonts-noto-cjk libharfbuzz-subset0 poppler-utils chromium)
 
 apt_install() {
   if [ "$(id -u)" = 0 ]; then

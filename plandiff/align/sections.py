@@ -10,6 +10,7 @@
    pair is ``same`` when it keeps the order of the others and ``moved`` when not; the other pairs are
    ``split`` (one old unit, several new) or ``merged``.
 4. Units with no pair are ``added`` (new side) or ``removed`` (old side).
+A pair's reported score is divided by the best possible one, so 1.0 means identical text and title.
 Reviewer overrides pin or forbid pairs by section id. Thresholds were calibrated as a set on the Kunshan
 14th/15th key (tests/align); re-run those tests after any change.
 """
@@ -64,7 +65,8 @@ def align_sections(
     if score.size:
         pairs |= _counterparts(score, MAX_EXTRA) | {(i, j) for j, i in _counterparts(score.T, 0)}
     primary = _assignment(score, pairs)
-    return _label(old, new, score, primary, pairs)
+    best_possible = 1 + TITLE_WEIGHT + (ORDER_PRIOR if order_prior else 0)
+    return _label(old, new, score / best_possible, primary, pairs)
 
 
 def _counterparts(score: np.ndarray, extra: int) -> set[tuple[int, int]]:

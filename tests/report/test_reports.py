@@ -10,6 +10,7 @@ import subprocess
 from functools import cache
 from pathlib import Path
 
+import jsonschema
 import pytest
 from openpyxl import load_workbook
 
@@ -163,3 +164,12 @@ def test_draft_against_adopted_plan_redlines_the_changed_targets(tmp_path: Path)
         for p in payload["indicators"]
         if p["old"] and p["new"] and p["old"]["value_text"] == p["new"]["value_text"]
     )
+
+
+def test_comparison_json_matches_schema(pack: Path) -> None:
+    schema = json.loads((ROOT / "docs/comparison.schema.json").read_text(encoding="utf-8"))
+    payload = json.loads((pack / "comparison.json").read_text(encoding="utf-8"))
+    jsonschema.validate(payload, schema)
+    payload["sections"][0]["relation"] = "renamed"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(payload, schema)
