@@ -19,8 +19,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .align import NO_OVERRIDES
+from .corpus.ci import CHECKS, exit_code, run_ci
 from .corpus.manifest import MANIFEST_NAME, load_manifest, load_overrides, resolve_document
 from .corpus.run import run_reports
+from .corpus.store import Store
 from .errors import PlandiffError
 from .extract import extract_indicators, extract_project_amounts
 from .ingest import ingest_file
@@ -126,6 +128,24 @@ def _build_parser() -> argparse.ArgumentParser:
         "--only", action="append", default=[], help="render only this comparison id (repeatable)"
     )
 
+    ci = command("ci", "process only what changed in the inputs; write reports, summary.md and ci.json", _ci)
+    ci.add_argument("--config", help="manifest (default: INPUTS/plans.toml)")
+    ci.add_argument("--store", help="corpus store (default: OUT/plandiff.duckdb)")
+    ci.add_argument("--out", default="output", help="output folder (default: output)")
+    ci.add_argument("--templates", help="templates folder (default: report_templates)")
+    ci.add_argument("--date", help="run date shown in reports (default: SOURCE_DATE_EPOCH or today)")
+    ci.add_argument(
+        "--fail-on",
+        action="append",
+        default=[],
+        choices=sorted(CHECKS),
+        help="exit 3 when this check fails (repeatable)",
+    )
+
+    export = command("export", "write the corpus store's tables (Parquet)", _export)
+    export.add_argument("--store", default="output/plandiff.duckdb", help="corpus store")
+    export.add_argument("--parquet", required=True, help="folder for one .parquet file per table")
+
     documents = command("documents", "list the documents of the manifest with their metadata", _documents)
     documents.add_argument("--json", action="store_true", help="JSON with the provenance of every field")
     return parser
@@ -195,6 +215,51 @@ def run_date(date: str | None) -> str:
     if epoch and epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), tz=UTC).date().isoformat()
     return datetime.now(tz=UTC).date().isoformat()
+
+
+def _ci(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    manifest = load_manifest(Path(args.config) if args.config else Path(args.inputs) / MANIFEST_NAME)
+    folder = Path(args.out)
+    templates = Path(args.templates) if args.templates else default_templates()
+
+    def progress(message: str) -> None:
+        if not args.quiet:
+            print(message, file=sys.stderr, flush=True)
+
+    with Store(Path(args.store) if args.store else folder / "plandiff.duckdb") as store:
+        result = run_ci(
+            manifest,
+            store,
+            folder,
+            templates,
+            settings,
+            run_date=run_date(args.date),
+            fail_on=args.fail_on,
+            progress=progress,
+        )
+    for name, reason in result.failed.items():
+        print(f"plandiff: error: {name}: {reason}", file=sys.stderr)
+    for name, reasons in result.checks_failed.items():
+        for reason in reasons:
+            print(f"plandiff: check failed: {name}: {reason}", file=sys.stderr)
+    if not args.quiet:
+        if result.nothing_to_do:
+            print("nothing changed: no document parsed, no report rendered", file=sys.stderr)
+        else:
+            print(
+                f"parsed {len(result.added) + len(result.changed)} document(s), rendered "
+                f"{len(result.rendered)} comparison(s); see {folder / 'summary.md'}",
+                file=sys.stderr,
+            )
+    return exit_code(result)
+
+
+def _export(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    with Store(args.store) as store:
+        written = store.export_parquet(args.parquet)
+    for path in written:
+        out.write(f"{path}\n")
+    return EXIT_OK
 
 
 def _compare(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+import zipfile
+from datetime import datetime
 from typing import Any
 
 from openpyxl import Workbook
@@ -25,11 +27,14 @@ INSERTED = InlineFont(color="1A7F37", u="single")
 UNCHANGED = InlineFont(color="777777")
 HEADER_FILL = PatternFill("solid", fgColor="E8EEF5")
 MAX_WIDTH = 60
+FIXED_TIME = datetime(2000, 1, 1)
 
 
 def render_xlsx(context: dict[str, Any]) -> bytes:
-    """The workbook as bytes."""
+    """The workbook as bytes; the same comparison and run date give the same bytes."""
     book = Workbook()
+    stamp = datetime.fromisoformat(context["run_date"][:10]) if _is_date(context["run_date"]) else FIXED_TIME
+    book.properties.created = book.properties.modified = stamp
     summary = book.active
     summary.title = "概览 Summary"
     _summary_sheet(summary, context)
@@ -116,7 +121,35 @@ def render_xlsx(context: dict[str, Any]) -> bytes:
         _fit_columns(sheet)
     stream = io.BytesIO()
     book.save(stream)
-    return stream.getvalue()
+    return _repack(stream.getvalue(), stamp)
+
+
+def _is_date(text: str) -> bool:
+    try:
+        datetime.fromisoformat(text[:10])
+    except ValueError:
+        return False
+    return True
+
+
+def _repack(data: bytes, stamp: datetime) -> bytes:
+    """The zip again with fixed entry times and modification date: openpyxl stamps the clock into both."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    target_stream = io.BytesIO()
+    with zipfile.ZipFile(target_stream, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*(<)",
+                    rb"\g<1>" + stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\2",
+                    content,
+                )
+            target.writestr(fixed, content)
+    return target_stream.getvalue()
 
 
 def safe_text(value: Any) -> Any:

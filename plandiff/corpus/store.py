@@ -1,0 +1,271 @@
+"""The corpus store: a DuckDB file holding every document's hash, metadata, outline and indicators, and
+every comparison's pairs and target changes.
+
+A document is parsed again only when its content hash or plandiff's version changed; a comparison is
+rendered again only when the hashes of its documents, its configuration or the version changed. Each
+write is one transaction, so a killed run leaves the store as the last finished step left it.
+
+The parsed document itself is kept as a pickle of plandiff's own dataclasses, for reuse by this tool
+only: the store is a cache, not an exchange format (``export`` writes the tables as Parquet for that).
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from ..errors import ConfigError
+from ..model import Document, Indicator, indicator_to_dict, meta_to_dict
+
+TABLES = ("documents", "sections", "indicators", "comparisons", "section_pairs", "indicator_changes")
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    id VARCHAR PRIMARY KEY, path VARCHAR, content_hash VARCHAR, tool_version VARCHAR, meta JSON, parsed BLOB);
+CREATE TABLE IF NOT EXISTS sections (
+    document_id VARCHAR, id VARCHAR, parent VARCHAR, level INTEGER, kind VARCHAR, label VARCHAR, title VARCHAR,
+    synthetic BOOLEAN, line INTEGER, end_line INTEGER);
+CREATE TABLE IF NOT EXISTS indicators (
+    document_id VARCHAR, name VARCHAR, value_text VARCHAR, value DOUBLE, unit VARCHAR, qualifier VARCHAR,
+    year INTEGER, role VARCHAR, attribute VARCHAR, section VARCHAR, line INTEGER);
+CREATE TABLE IF NOT EXISTS comparisons (
+    id VARCHAR PRIMARY KEY, title VARCHAR, kind VARCHAR, old_ids VARCHAR, new_ids VARCHAR, input_hash VARCHAR,
+    summary JSON);
+CREATE TABLE IF NOT EXISTS section_pairs (
+    comparison_id VARCHAR, old_document VARCHAR, old_id VARCHAR, old_title VARCHAR, new_document VARCHAR,
+    new_id VARCHAR, new_title VARCHAR, score DOUBLE, relation VARCHAR);
+CREATE TABLE IF NOT EXISTS indicator_changes (
+    comparison_id VARCHAR, old_document VARCHAR, old_name VARCHAR, old_value_text VARCHAR, old_attribute VARCHAR,
+    new_document VARCHAR, new_name VARCHAR, new_value_text VARCHAR, new_attribute VARCHAR, delta DOUBLE,
+    delta_unit VARCHAR, ambition VARCHAR);
+"""
+
+
+def tool_version() -> str:
+    """plandiff's version: stored results of another version are not reused."""
+    try:
+        return version("plandiff")
+    except PackageNotFoundError:
+        return "0"
+
+
+class Store:
+    """A DuckDB corpus store. Use as a context manager, or call ``close``."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = duckdb.connect(str(self.path))
+        except duckdb.Error as exc:
+            raise ConfigError(f"{self.path}: cannot open the corpus store ({exc})") from exc
+        self._db.execute(_SCHEMA)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the database file."""
+        self._db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All writes inside happen, or none do."""
+        self._db.begin()
+        try:
+            yield
+        except BaseException:
+            self._db.rollback()
+            raise
+        self._db.commit()
+
+    def document_hashes(self) -> dict[str, tuple[str, str]]:
+        """document id -> (content hash, tool version) of what the store holds."""
+        rows = self._db.execute("SELECT id, content_hash, tool_version FROM documents").fetchall()
+        return {row[0]: (row[1], row[2]) for row in rows}
+
+    def cached_document(self, document_id: str, content_hash: str) -> Document | None:
+        """The parsed document, when the store holds it for this content and this version of plandiff."""
+        row = self._db.execute(
+            "SELECT parsed FROM documents WHERE id = ? AND content_hash = ? AND tool_version = ?",
+            [document_id, content_hash, tool_version()],
+        ).fetchone()
+        return pickle.loads(row[0]) if row else None
+
+    def put_document(self, document: Document, content_hash: str, indicators: Sequence[Indicator]) -> None:
+        """Replace a document with its outline and indicators."""
+        doc_id = document.meta.id
+        with self.transaction():
+            self.remove_document(doc_id, inside_transaction=True)
+            self._db.execute(
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    doc_id,
+                    document.meta.path,
+                    content_hash,
+                    tool_version(),
+                    json.dumps(meta_to_dict(document.meta), ensure_ascii=False, default=str),
+                    pickle.dumps(document),
+                ],
+            )
+            if document.sections:
+                self._db.executemany(
+                    "INSERT INTO sections VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        [
+                            doc_id,
+                            s.id,
+                            s.parent,
+                            s.level,
+                            s.kind.value,
+                            s.label,
+                            s.title,
+                            s.synthetic,
+                            s.line,
+                            s.end_line,
+                        ]
+                        for s in document.sections
+                    ],
+                )
+            rows = [indicator_to_dict(i) for i in indicators]
+            if rows:
+                self._db.executemany(
+                    "INSERT INTO indicators VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        [
+                            doc_id,
+                            r["name"],
+                            r["value_text"],
+                            r["value"],
+                            r["unit"],
+                            r["qualifier"],
+                            r["year"],
+                            r["role"],
+                            r["attribute"],
+                            r["section"],
+                            r["line"],
+                        ]
+                        for r in rows
+                    ],
+                )
+
+    def remove_document(self, document_id: str, *, inside_transaction: bool = False) -> None:
+        """Forget a document (it left the manifest, or is about to be replaced)."""
+        statements = [
+            f"DELETE FROM {table} WHERE {'id' if table == 'documents' else 'document_id'} = ?"
+            for table in ("documents", "sections", "indicators")
+        ]
+        if inside_transaction:
+            for statement in statements:
+                self._db.execute(statement, [document_id])
+            return
+        with self.transaction():
+            for statement in statements:
+                self._db.execute(statement, [document_id])
+
+    def comparison_hash(self, comparison_id: str) -> str | None:
+        """The input hash the comparison was last rendered from."""
+        row = self._db.execute("SELECT input_hash FROM comparisons WHERE id = ?", [comparison_id]).fetchone()
+        return row[0] if row else None
+
+    def put_comparison(self, spec: Any, input_hash: str, payload: dict[str, Any]) -> None:
+        """Replace a comparison's pairs and target changes after it was rendered."""
+        with self.transaction():
+            for table, column in (
+                ("comparisons", "id"),
+                ("section_pairs", "comparison_id"),
+                ("indicator_changes", "comparison_id"),
+            ):
+                self._db.execute(f"DELETE FROM {table} WHERE {column} = ?", [spec.id])
+            self._db.execute(
+                "INSERT INTO comparisons VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    spec.id,
+                    spec.title,
+                    spec.kind,
+                    ",".join(spec.old),
+                    ",".join(spec.new),
+                    input_hash,
+                    json.dumps(payload["summary"]),
+                ],
+            )
+            pairs = [
+                [spec.id, *_ref(p["old"]), *_ref(p["new"]), p["score"], p["relation"]]
+                for p in payload["sections"]
+            ]
+            if pairs:
+                self._db.executemany("INSERT INTO section_pairs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", pairs)
+            changes = [
+                [
+                    spec.id,
+                    *_side(p["old"]),
+                    *_side(p["new"]),
+                    (p["change"] or {}).get("delta"),
+                    (p["change"] or {}).get("delta_unit"),
+                    (p["change"] or {}).get("ambition"),
+                ]
+                for p in payload["indicators"]
+            ]
+            if changes:
+                self._db.executemany(
+                    "INSERT INTO indicator_changes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", changes
+                )
+
+    def remove_comparison(self, comparison_id: str) -> None:
+        """Forget a comparison that left the configuration."""
+        with self.transaction():
+            for table, column in (
+                ("comparisons", "id"),
+                ("section_pairs", "comparison_id"),
+                ("indicator_changes", "comparison_id"),
+            ):
+                self._db.execute(f"DELETE FROM {table} WHERE {column} = ?", [comparison_id])
+
+    def comparison_ids(self) -> list[str]:
+        """The comparisons the store holds."""
+        return [row[0] for row in self._db.execute("SELECT id FROM comparisons ORDER BY id").fetchall()]
+
+    def table(self, name: str) -> pd.DataFrame:
+        """A table as a pandas DataFrame."""
+        if name not in TABLES:
+            raise ConfigError(f"no table {name!r}; the store has {', '.join(TABLES)}")
+        columns = "* EXCLUDE (parsed)" if name == "documents" else "*"
+        return self._db.execute(f"SELECT {columns} FROM {name}").df()
+
+    def export_parquet(self, folder: str | Path) -> list[Path]:
+        """Every table as ``folder/<table>.parquet``."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name in TABLES:
+            target = folder / f"{name}.parquet"
+            columns = "* EXCLUDE (parsed)" if name == "documents" else "*"
+            self._db.execute(f"COPY (SELECT {columns} FROM {name}) TO '{_sql_path(target)}' (FORMAT PARQUET)")
+            written.append(target)
+        return written
+
+
+def _ref(ref: dict[str, Any] | None) -> list[Any]:
+    return [None, None, None] if ref is None else [ref["document"], ref["id"], ref["title"]]
+
+
+def _side(item: dict[str, Any] | None) -> list[Any]:
+    return (
+        [None] * 4
+        if item is None
+        else [item["document"], item["name"], item["value_text"], item["attribute"]]
+    )
+
+
+def _sql_path(path: Path) -> str:
+    return str(path.resolve()).replace("'", "''")
