@@ -41,15 +41,22 @@ def similarity_matrices(old: Sequence[Unit], new: Sequence[Unit]) -> tuple[np.nd
     if not old or not new:
         empty = np.zeros((len(old), len(new)), dtype=np.float32)
         return empty, empty
-    texts = [_content(u.text) for u in (*old, *new)]
-    matrix = _vectorizer(len(texts)).fit_transform(texts)
-    content = (matrix[: len(old)] @ matrix[len(old) :].T).toarray()
-    titles = [_content(u.title) or "-" for u in (*old, *new)]
-    title_matrix = TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 2), dtype=np.float32).fit_transform(
-        titles
+    content = _cosines([_content(u.text) for u in (*old, *new)], len(old), _vectorizer(len(old) + len(new)))
+    titles = [_content(u.title) for u in (*old, *new)]
+    title = _cosines(
+        titles, len(old), TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 2), dtype=np.float32)
     )
-    title = (title_matrix[: len(old)] @ title_matrix[len(old) :].T).toarray()
     return content, title
+
+
+def _cosines(texts: list[str], split: int, vectorizer: TfidfVectorizer) -> np.ndarray:
+    """Cosine similarity of the first ``split`` texts against the rest; zeros when nothing is left to
+    compare (texts without Chinese or Latin letters, or only bigrams every unit shares)."""
+    try:
+        matrix = vectorizer.fit_transform(texts)
+    except ValueError:  # scikit-learn: empty vocabulary
+        return np.zeros((split, len(texts) - split), dtype=np.float32)
+    return (matrix[:split] @ matrix[split:].T).toarray()
 
 
 def shared_terms(old_text: str, new_text: str, limit: int = 5) -> tuple[str, ...]:
