@@ -16,7 +16,8 @@ from openpyxl import load_workbook
 
 from plandiff.corpus import load_manifest
 from plandiff.corpus.run import run_reports
-from plandiff.report import write_reports
+from plandiff.errors import ReportError
+from plandiff.report import pdf, write_reports
 from plandiff.settings import Settings
 from tests.conftest import INPUTS, ROOT
 
@@ -173,3 +174,12 @@ def test_comparison_json_matches_schema(pack: Path) -> None:
     payload["sections"][0]["relation"] = "renamed"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(payload, schema)
+
+
+def test_missing_cjk_font_stops_with_install_hint(monkeypatch: pytest.MonkeyPatch) -> None:
+    class NoFonts:
+        stdout = ""
+
+    monkeypatch.setattr(pdf.subprocess, "run", lambda *args, **kwargs: NoFonts())
+    with pytest.raises(ReportError, match="apt-get install fonts-noto-cjk"):
+        pdf.check_cjk_font()
