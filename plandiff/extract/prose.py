@@ -39,6 +39,8 @@ _ANNUAL = re.compile(r"每年|年均推出")
 _PREVIOUS_PERIOD_PAST = re.compile(r"(十[一二三四五六七八九])五(?:时期|期间)(?![^，,。]*(?:将|要|力争))")
 # A count followed by a noun and then another value in its clause is a modifier (8个断面优比例达100%).
 _MODIFIER_UNITS = ("个", "家", "条", "项", "所", "座")
+# Verb characters stripped from the end of a segment before looking for 等 (A、B等达到…).
+_FILLER_CHARS = "分别均达到突破超过提高至"
 # Other values are modifiers only when a share's name (占比, 比例) follows within this many characters.
 MODIFIER_MAX_GAP = 6
 
@@ -96,8 +98,6 @@ def prose_indicators(sentence: str, line: int, context: ProseContext) -> list[In
         previous_end = value.end
     return found
 
-
-_FILLER_CHARS = "分别均达到突破超过提高至"
 
 
 def clean_name(text: str) -> str:
