@@ -71,14 +71,33 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None) -> int
         return EXIT_BAD_INPUT
 
 
+def _common_options(parser: argparse.ArgumentParser, *, defaults: bool) -> argparse.ArgumentParser:
+    """The options every command takes, before or after the command name. Only the top level sets
+    defaults, so an option given before the command is not reset by the command's parser."""
+
+    def default(value: object) -> object:
+        return value if defaults else argparse.SUPPRESS
+
+    parser.add_argument(
+        "--quiet", action="store_true", default=default(False), help="print results only, no progress"
+    )
+    parser.add_argument(
+        "--debug", action="store_true", default=default(False), help="show tracebacks and debug logs"
+    )
+    parser.add_argument(
+        "--inputs", default=default("inputs"), help="folder with plans.toml (default: inputs)"
+    )
+    parser.add_argument(
+        "--max-input-mb", type=float, default=default(50.0), help="refuse larger files (default 50)"
+    )
+    return parser
+
+
 def _build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--quiet", action="store_true", help="print results only, no progress")
-    common.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
-    common.add_argument("--inputs", default="inputs", help="folder with plans.toml (default: inputs)")
-    common.add_argument("--max-input-mb", type=float, default=50.0, help="refuse larger files (default 50)")
-    parser = argparse.ArgumentParser(
-        prog="plandiff", description="Compare Chinese five-year plans.", parents=[common]
+    common = _common_options(argparse.ArgumentParser(add_help=False), defaults=False)
+    parser = _common_options(
+        argparse.ArgumentParser(prog="plandiff", description="Compare Chinese five-year plans."),
+        defaults=True,
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 

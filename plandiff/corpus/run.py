@@ -1,13 +1,16 @@
 """The main job: every comparison the manifest names, compared and rendered into ``output/``.
 
-Documents are parsed once per run however many comparisons use them. Progress goes to a callback (the
-CLI prints it); a comparison that fails is reported with its reason and the others still run.
+Documents are parsed once per run however many comparisons use them; comparisons are rendered in
+parallel. Progress goes to a callback (the CLI prints it); a comparison that fails is reported with its
+reason and the others still run.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +20,7 @@ from ..pipeline import compare, load_document
 from ..report import FORMATS, check_cjk_font, render_index, write_reports, write_text_atomic
 from ..report.context import KIND_WORDS
 from ..settings import Settings
-from .manifest import Manifest
+from .manifest import ComparisonSpec, Manifest
 
 logger = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
@@ -42,38 +45,46 @@ def run_reports(
     formats: tuple[str, ...] = FORMATS,
     progress: Progress | None = None,
 ) -> RunResult:
-    """Compare and render every comparison of the manifest (or those in ``only``) into ``out/<id>/``."""
+    """Compare and render every comparison of the manifest (or those in ``only``) into ``out/<id>/``.
+
+    Documents are parsed once, then the comparisons are rendered in parallel, one process per core
+    (the PDF layout is CPU-bound).
+    """
     specs = [spec for spec in manifest.comparisons if not only or spec.id in only]
     if "pdf" in formats:
         check_cjk_font()
-    documents: dict[str, Document] = {}
     result = RunResult()
-    entries = []
-    for number, spec in enumerate(specs, start=1):
-        if progress:
-            progress(number, len(specs), spec.id)
+    documents: dict[str, Document] = {}
+    jobs = []
+    for spec in specs:
         try:
             sides = [
                 [_document(manifest, documents, key, settings) for key in side]
                 for side in (spec.old, spec.new)
             ]
-            payload = comparison_to_dict(compare(sides[0], sides[1], settings))
-            result.written += write_reports(
-                payload,
-                out / spec.id,
-                templates,
-                title=spec.title,
-                kind=spec.kind,
-                run_date=run_date,
-                formats=formats,
-            )
         except PlandiffError as exc:
-            logger.error("%s: %s", spec.id, exc)
             result.failed[spec.id] = str(exc)
             continue
-        summary = payload["summary"]
-        entries.append(
-            {
+        jobs.append((spec, sides))
+    entries: dict[str, dict[str, object]] = {}
+    workers = max(1, min(len(jobs), os.cpu_count() or 1))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {
+            pool.submit(_render, spec, sides, out / spec.id, templates, settings, run_date, formats): spec
+            for spec, sides in jobs
+        }
+        for number, future in enumerate(as_completed(futures), start=1):
+            spec = futures[future]
+            if progress:
+                progress(number, len(futures), spec.id)
+            try:
+                written, summary = future.result()
+            except PlandiffError as exc:
+                logger.error("%s: %s", spec.id, exc)
+                result.failed[spec.id] = str(exc)
+                continue
+            result.written += written
+            entries[spec.id] = {
                 "id": spec.id,
                 "title": spec.title,
                 "kind": KIND_WORDS.get(spec.kind, spec.kind),
@@ -81,11 +92,28 @@ def run_reports(
                 "up": summary.get("targets_up", 0),
                 "down": summary.get("targets_down", 0),
             }
-        )
+    ordered = [entries[spec.id] for spec in specs if spec.id in entries]
     result.written.append(
-        write_text_atomic(out / "index.html", render_index(entries, templates, run_date=run_date))
+        write_text_atomic(out / "index.html", render_index(ordered, templates, run_date=run_date))
     )
     return result
+
+
+def _render(
+    spec: ComparisonSpec,
+    sides: list[list[Document]],
+    folder: Path,
+    templates: Path,
+    settings: Settings,
+    run_date: str,
+    formats: tuple[str, ...],
+) -> tuple[list[Path], dict[str, int]]:
+    """One comparison compared and rendered (runs in a worker process)."""
+    payload = comparison_to_dict(compare(sides[0], sides[1], settings))
+    written = write_reports(
+        payload, folder, templates, title=spec.title, kind=spec.kind, run_date=run_date, formats=formats
+    )
+    return written, payload["summary"]
 
 
 def _document(manifest: Manifest, cache: dict[str, Document], key: str, settings: Settings) -> Document:

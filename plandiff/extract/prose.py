@@ -99,7 +99,6 @@ def prose_indicators(sentence: str, line: int, context: ProseContext) -> list[In
     return found
 
 
-
 def clean_name(text: str) -> str:
     """An indicator name without the verbs, qualifiers and time words around the value."""
     text = _TIME_HEAD.sub("", text.strip())
