@@ -20,7 +20,7 @@ from typing import Any, TextIO
 
 from .align import NO_OVERRIDES
 from .corpus.ci import CHECKS, exit_code, run_ci
-from .corpus.manifest import MANIFEST_NAME, load_manifest, load_overrides, resolve_document
+from .corpus.manifest import MANIFEST_NAME, Manifest, load_manifest, load_overrides, resolve_document
 from .corpus.run import run_reports
 from .corpus.store import Store
 from .errors import PlandiffError
@@ -139,20 +139,14 @@ def _build_parser() -> argparse.ArgumentParser:
     report = command(
         "report", "compare and render every comparison of the config (PDF, XLSX, HTML, JSON)", _report
     )
-    report.add_argument("--config", help="manifest with [[comparison]] tables (default: INPUTS/plans.toml)")
-    report.add_argument("--out", default="output", help="output folder (default: output)")
-    report.add_argument("--templates", help="templates folder (default: report_templates)")
-    report.add_argument("--date", help="run date shown in reports (default: SOURCE_DATE_EPOCH or today)")
+    _rendering_options(report)
     report.add_argument(
         "--only", action="append", default=[], help="render only this comparison id (repeatable)"
     )
 
     ci = command("ci", "process only what changed in the inputs; write reports, summary.md and ci.json", _ci)
-    ci.add_argument("--config", help="manifest (default: INPUTS/plans.toml)")
+    _rendering_options(ci)
     ci.add_argument("--store", help="corpus store (default: OUT/plandiff.duckdb)")
-    ci.add_argument("--out", default="output", help="output folder (default: output)")
-    ci.add_argument("--templates", help="templates folder (default: report_templates)")
-    ci.add_argument("--date", help="run date shown in reports (default: SOURCE_DATE_EPOCH or today)")
     ci.add_argument(
         "--fail-on",
         action="append",
@@ -168,6 +162,19 @@ def _build_parser() -> argparse.ArgumentParser:
     documents = command("documents", "list the documents of the manifest with their metadata", _documents)
     documents.add_argument("--json", action="store_true", help="JSON with the provenance of every field")
     return parser
+
+
+def _rendering_options(sub: argparse.ArgumentParser) -> None:
+    """Options of the commands that render reports (report, ci): defined once, meaning the same."""
+    sub.add_argument("--config", help="manifest with [[comparison]] tables (default: INPUTS/plans.toml)")
+    sub.add_argument("--out", default="output", help="output folder (default: output)")
+    sub.add_argument("--templates", help="templates folder (default: report_templates)")
+    sub.add_argument("--date", help="run date shown in reports (default: SOURCE_DATE_EPOCH or today)")
+
+
+def _manifest_and_templates(args: argparse.Namespace) -> tuple[Manifest, Path]:
+    manifest = load_manifest(Path(args.config) if args.config else Path(args.inputs) / MANIFEST_NAME)
+    return manifest, Path(args.templates) if args.templates else default_templates()
 
 
 def _ingest(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
@@ -197,8 +204,7 @@ def _outline(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
 
 
 def _report(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
-    manifest = load_manifest(Path(args.config) if args.config else Path(args.inputs) / MANIFEST_NAME)
-    templates = Path(args.templates) if args.templates else default_templates()
+    manifest, templates = _manifest_and_templates(args)
 
     def progress(number: int, total: int, name: str) -> None:
         if not args.quiet:
@@ -237,9 +243,8 @@ def run_date(date: str | None) -> str:
 
 
 def _ci(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
-    manifest = load_manifest(Path(args.config) if args.config else Path(args.inputs) / MANIFEST_NAME)
+    manifest, templates = _manifest_and_templates(args)
     folder = Path(args.out)
-    templates = Path(args.templates) if args.templates else default_templates()
 
     def progress(message: str) -> None:
         if not args.quiet:
