@@ -22,12 +22,12 @@ from typing import Any
 
 from ..errors import ConfigError, PlandiffError
 from ..extract import extract_indicators
-from ..model import Document, comparison_to_dict
-from ..pipeline import compare, load_document
-from ..report import FORMATS, render_index, write_json_atomic, write_reports, write_text_atomic
-from ..report.context import KIND_WORDS
+from ..model import Document
+from ..pipeline import load_document
+from ..report import FORMATS, render_index, write_json_atomic, write_text_atomic
 from ..settings import Settings
 from .manifest import ComparisonSpec, Manifest
+from .run import index_entry, render_comparison
 from .store import Store, tool_version
 
 logger = logging.getLogger(__name__)
@@ -103,16 +103,7 @@ def run_ci(
                 [_document(store, documents, key, hashes[key]) for key in side]
                 for side in (spec.old, spec.new)
             ]
-            payload = comparison_to_dict(compare(sides[0], sides[1], settings))
-            write_reports(
-                payload,
-                out / spec.id,
-                templates,
-                title=spec.title,
-                kind=spec.kind,
-                run_date=run_date,
-                formats=formats,
-            )
+            _, payload = render_comparison(spec, sides, out / spec.id, templates, settings, run_date, formats)
         except PlandiffError as exc:
             result.failed[spec.id] = str(exc)
             continue
@@ -126,18 +117,8 @@ def run_ci(
     for stale in set(store.comparison_ids()) - {spec.id for spec in specs}:
         store.remove_comparison(stale)
     if not result.nothing_to_do:
-        entries = [
-            {
-                "id": s.id,
-                "title": s.title,
-                "kind": KIND_WORDS.get(s.kind, s.kind),
-                "paired": "",
-                "up": "",
-                "down": "",
-            }
-            for s in specs
-            if (out / s.id / "comparison.json").exists()
-        ]
+        summaries = store.comparison_summaries()
+        entries = [index_entry(s, summaries[s.id]) for s in specs if s.id in summaries]
         write_text_atomic(out / "index.html", render_index(entries, templates, run_date=run_date))
     write_text_atomic(out / "summary.md", render_ci_summary(result))
     write_json_atomic(out / "ci.json", _ci_json(result))

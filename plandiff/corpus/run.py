@@ -13,6 +13,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import PlandiffError
 from ..model import Document, comparison_to_dict
@@ -70,7 +71,9 @@ def run_reports(
     workers = max(1, min(len(jobs), os.cpu_count() or 1))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = {
-            pool.submit(_render, spec, sides, out / spec.id, templates, settings, run_date, formats): spec
+            pool.submit(
+                render_comparison, spec, sides, out / spec.id, templates, settings, run_date, formats
+            ): spec
             for spec, sides in jobs
         }
         for number, future in enumerate(as_completed(futures), start=1):
@@ -78,20 +81,13 @@ def run_reports(
             if progress:
                 progress(number, len(futures), spec.id)
             try:
-                written, summary = future.result()
+                written, payload = future.result()
             except PlandiffError as exc:
                 logger.error("%s: %s", spec.id, exc)
                 result.failed[spec.id] = str(exc)
                 continue
             result.written += written
-            entries[spec.id] = {
-                "id": spec.id,
-                "title": spec.title,
-                "kind": KIND_WORDS.get(spec.kind, spec.kind),
-                "paired": summary.get("sections_paired", 0),
-                "up": summary.get("targets_up", 0),
-                "down": summary.get("targets_down", 0),
-            }
+            entries[spec.id] = index_entry(spec, payload["summary"])
     ordered = [entries[spec.id] for spec in specs if spec.id in entries]
     result.written.append(
         write_text_atomic(out / "index.html", render_index(ordered, templates, run_date=run_date))
@@ -99,7 +95,7 @@ def run_reports(
     return result
 
 
-def _render(
+def render_comparison(
     spec: ComparisonSpec,
     sides: list[list[Document]],
     folder: Path,
@@ -107,13 +103,25 @@ def _render(
     settings: Settings,
     run_date: str,
     formats: tuple[str, ...],
-) -> tuple[list[Path], dict[str, int]]:
-    """One comparison compared and rendered (runs in a worker process)."""
+) -> tuple[list[Path], dict[str, Any]]:
+    """Compare one comparison's sides and render its reports into ``folder``; the files and the payload."""
     payload = comparison_to_dict(compare(sides[0], sides[1], settings))
     written = write_reports(
         payload, folder, templates, title=spec.title, kind=spec.kind, run_date=run_date, formats=formats
     )
-    return written, payload["summary"]
+    return written, payload
+
+
+def index_entry(spec: ComparisonSpec, summary: dict[str, int]) -> dict[str, object]:
+    """A comparison's row on output/index.html."""
+    return {
+        "id": spec.id,
+        "title": spec.title,
+        "kind": KIND_WORDS.get(spec.kind, spec.kind),
+        "paired": summary.get("sections_paired", 0),
+        "up": summary.get("targets_up", 0),
+        "down": summary.get("targets_down", 0),
+    }
 
 
 def _document(manifest: Manifest, cache: dict[str, Document], key: str, settings: Settings) -> Document:

@@ -231,6 +231,11 @@ class Store:
             ):
                 self._db.execute(f"DELETE FROM {table} WHERE {column} = ?", [comparison_id])
 
+    def comparison_summaries(self) -> dict[str, dict[str, int]]:
+        """comparison id -> the summary counts it was last rendered with."""
+        rows = self._db.execute("SELECT id, summary FROM comparisons").fetchall()
+        return {row[0]: json.loads(row[1]) for row in rows}
+
     def comparison_ids(self) -> list[str]:
         """The comparisons the store holds."""
         return [row[0] for row in self._db.execute("SELECT id FROM comparisons ORDER BY id").fetchall()]
