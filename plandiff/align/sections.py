@@ -1,18 +1,24 @@
-"""Pair the units of two sides: an optimal 1:1 assignment, then splits and merges, then what is left.
+"""Pair the units of two sides: scores, the plan's architecture, counterparts, then an optimal 1:1 backbone.
 
-1. Score = content similarity (``similarity.py``) + TITLE_WEIGHT × title similarity, plus a small order
-   prior (ORDER_PRIOR × closeness of relative positions) when both sides are versions of one place; the
-   prior breaks ties, it cannot outweigh content, so moved chapters are still found.
-2. Every unit of either side is paired with its best counterpart when that one stands out from the rest
-   of the other side (MIN_DISTINCTNESS × the mean score), and with counterparts nearly as good (NEAR_BEST):
-   plans split and merge chapters, so pairs are many-to-many.
-3. ``scipy.optimize.linear_sum_assignment`` picks the optimal 1:1 backbone among those pairs; a backbone
+1. Score = content similarity + CONTEXT_WEIGHT × context similarity + TITLE_WEIGHT × title similarity
+   (``similarity.py``), plus a small order prior (ORDER_PRIOR × closeness of relative positions) when both
+   sides are versions of one place; the prior breaks ties, it cannot outweigh content, so moved chapters
+   are still found.
+2. Hubs are discounted: a summary section (功能定位, 战略举措, 发展基础) resembles every section of the other
+   side a little. Each score loses HUB_DISCOUNT × the mean of the two units' HUB_NEIGHBOURS best scores
+   (cross-domain similarity local scaling, as used for bilingual lexicon induction).
+3. Plans share an architecture: background, general requirements, thematic parts, implementation. The
+   top-level parts of two documents are aligned in order (dynamic time warping on their similarity); a
+   pair whose units lie in parts that do not correspond keeps only OFF_PATH_SHARE of its score.
+4. Every new unit is paired with its best old counterpart and those nearly as good (NEAR_BEST), every old
+   unit with its best new one, when that best reaches MIN_PAIR: plans split and merge chapters, so pairs
+   are many-to-many.
+5. ``scipy.optimize.linear_sum_assignment`` picks the optimal 1:1 backbone among those pairs; a backbone
    pair is ``same`` when it keeps the order of the others and ``moved`` when not; the other pairs are
-   ``split`` (one old unit, several new) or ``merged``.
-4. Units with no pair are ``added`` (new side) or ``removed`` (old side).
-A pair's reported score is divided by the best possible one, so 1.0 means identical text and title.
-Reviewer overrides pin or forbid pairs by section id. Thresholds were calibrated as a set on the Kunshan
-14th/15th key (tests/align); re-run those tests after any change.
+   ``split`` (one old unit, several new) or ``merged``. Units with no pair are ``added`` or ``removed``.
+A pair's reported score is its score of step 1 divided by the best possible one, so 1.0 means identical
+text, context and title. Reviewer overrides pin or forbid pairs by section id. The constants were
+calibrated as a set on the Kunshan 14th/15th key (tests/align); re-run those tests after any change.
 """
 
 from __future__ import annotations
@@ -27,15 +33,16 @@ from ..model import Relation, SectionPair
 from .similarity import shared_terms, similarity_matrices
 from .units import Unit
 
+CONTEXT_WEIGHT = 1.0
 TITLE_WEIGHT = 0.15
 ORDER_PRIOR = 0.05
-# A unit's best counterpart must score at least MIN_PAIR and MIN_DISTINCTNESS times its mean score
-# against the whole other side (a unit equally unlike everything has no counterpart).
-MIN_PAIR = 0.05
-MIN_DISTINCTNESS = 1.55
-# Counterparts scoring at least NEAR_BEST of the best one are paired too (at most MAX_EXTRA of them).
-NEAR_BEST = 0.8
-MAX_EXTRA = 1
+HUB_NEIGHBOURS = 5
+HUB_DISCOUNT = 0.25
+OFF_PATH_SHARE = 0.5
+# The best counterpart must reach MIN_PAIR (after the hub discount); others reaching NEAR_BEST of it
+# are paired too.
+MIN_PAIR = 0.08
+NEAR_BEST = 0.85
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,34 +60,82 @@ def align_sections(
     old: Sequence[Unit], new: Sequence[Unit], *, order_prior: bool, overrides: Overrides = NO_OVERRIDES
 ) -> list[SectionPair]:
     """Section pairs (and unmatched sections) between two sides, old side in order first."""
-    content, title = similarity_matrices(old, new)
-    score = content + TITLE_WEIGHT * title
+    similarities = similarity_matrices(old, new)
+    score = similarities.content + CONTEXT_WEIGHT * similarities.context + TITLE_WEIGHT * similarities.title
     if order_prior and old and new:
         positions = np.abs(np.subtract.outer([u.position for u in old], [u.position for u in new]))
         score = score + ORDER_PRIOR * (1 - positions)
     allowed = _allowed(old, new, overrides)
     pinned = {(int(i), int(j)) for i, j in np.argwhere(allowed == 2)}
-    score = np.where(allowed == 0, 0.0, np.clip(score, 0.0, None))
-    pairs = set(pinned)
-    if score.size:
-        pairs |= _counterparts(score, MAX_EXTRA) | {(i, j) for j, i in _counterparts(score.T, 0)}
+    decisive = np.where(allowed == 0, -np.inf, _architecture(old, new, _discount_hubs(score)))
+    pairs = set(pinned) | _counterparts(decisive)
     primary = _assignment(score, pairs)
-    best_possible = 1 + TITLE_WEIGHT + (ORDER_PRIOR if order_prior else 0)
-    return _label(old, new, score / best_possible, primary, pairs)
+    best_possible = 1 + CONTEXT_WEIGHT + TITLE_WEIGHT + (ORDER_PRIOR if order_prior else 0)
+    return _label(old, new, np.clip(score / best_possible, 0.0, 1.0), primary, pairs)
 
 
-def _counterparts(score: np.ndarray, extra: int) -> set[tuple[int, int]]:
-    """For each column (a unit of one side), its best row if it stands out, and up to ``extra`` rows
-    nearly as good (new units take extra old counterparts; old units only their best new one)."""
+def _discount_hubs(score: np.ndarray) -> np.ndarray:
+    if not score.size:
+        return score
+    k = min(HUB_NEIGHBOURS, *score.shape)
+    rows = np.sort(score, axis=1)[:, -k:].mean(axis=1)
+    columns = np.sort(score, axis=0)[-k:, :].mean(axis=0)
+    return score - HUB_DISCOUNT * (rows[:, None] + columns[None, :])
+
+
+def _architecture(old: Sequence[Unit], new: Sequence[Unit], score: np.ndarray) -> np.ndarray:
+    """Scores of pairs whose top-level parts do not correspond, cut to OFF_PATH_SHARE (positive ones)."""
+    off_path = np.zeros(score.shape, dtype=bool)
+    for old_document in dict.fromkeys(u.ref.document for u in old):
+        for new_document in dict.fromkeys(u.ref.document for u in new):
+            rows = [i for i, u in enumerate(old) if u.ref.document == old_document and u.block >= 0]
+            columns = [j for j, u in enumerate(new) if u.ref.document == new_document and u.block >= 0]
+            old_blocks = sorted({old[i].block for i in rows})
+            new_blocks = sorted({new[j].block for j in columns})
+            if len(old_blocks) < 2 or len(new_blocks) < 2:
+                continue
+            block_score = np.zeros((len(old_blocks), len(new_blocks)))
+            for i in rows:
+                for j in columns:
+                    block_score[old_blocks.index(old[i].block), new_blocks.index(new[j].block)] += score[i, j]
+            path = _warping_path(block_score)
+            for i in rows:
+                for j in columns:
+                    key = (old_blocks.index(old[i].block), new_blocks.index(new[j].block))
+                    off_path[i, j] = key not in path
+    return np.where(off_path & (score > 0), OFF_PATH_SHARE * score, score)
+
+
+def _warping_path(score: np.ndarray) -> set[tuple[int, int]]:
+    """The monotonic path from (0, 0) to (n-1, m-1) with the highest total score (dynamic time warping)."""
+    n, m = score.shape
+    total = np.full((n + 1, m + 1), -np.inf)
+    total[0, 0] = 0.0
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            total[i, j] = score[i - 1, j - 1] + max(total[i - 1, j - 1], total[i - 1, j], total[i, j - 1])
+    path: set[tuple[int, int]] = set()
+    i, j = n, m
+    while i > 0 and j > 0:
+        path.add((i - 1, j - 1))
+        steps = ((i - 1, j - 1), (i - 1, j), (i, j - 1))
+        i, j = max(steps, key=lambda step: total[step])
+    return path
+
+
+def _counterparts(score: np.ndarray) -> set[tuple[int, int]]:
+    """Each new unit's best old unit and those within NEAR_BEST of it; each old unit's best new unit."""
     found: set[tuple[int, int]] = set()
+    if not score.size:
+        return found
     for j in range(score.shape[1]):
-        column = score[:, j]
-        best = int(np.argmax(column))
-        mean = float(column.mean()) or 1e-9
-        if column[best] < MIN_PAIR or column[best] / mean < MIN_DISTINCTNESS:
-            continue
-        near = [i for i in np.argsort(-column)[: 1 + extra] if column[i] >= NEAR_BEST * column[best]]
-        found.update((int(i), j) for i in near)
+        best = float(score[:, j].max())
+        if best >= MIN_PAIR:
+            found.update((int(i), j) for i in np.flatnonzero(score[:, j] >= NEAR_BEST * best))
+    for i in range(score.shape[0]):
+        best_j = int(np.argmax(score[i]))
+        if score[i, best_j] >= MIN_PAIR:
+            found.add((i, best_j))
     return found
 
 

@@ -1,9 +1,11 @@
-"""How alike two sides' units are: character-bigram TF-IDF of their text, and of their titles.
+"""How alike two sides' units are: character-bigram TF-IDF of their text, of their context, and of their titles.
 
 Character bigrams need no dictionary and are the established baseline for Chinese document similarity.
 The vocabulary is fitted on the units of both sides, and bigrams found in more than half of the units
 (the 指导思想 formulas and 习近平新时代… phrases every section repeats) are dropped, so shared
-boilerplate does not make two sections alike.
+boilerplate does not make two sections alike. The context similarity compares each unit with the
+section the other unit sits in (a 一是 item with a 章, a 节 with a （三）): a unit's parent says what it is
+about when its own text is short or wanders.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -36,27 +39,36 @@ def _vectorizer(documents: int) -> TfidfVectorizer:
     )
 
 
-def similarity_matrices(old: Sequence[Unit], new: Sequence[Unit]) -> tuple[np.ndarray, np.ndarray]:
-    """(content similarity, title similarity), each of shape (len(old), len(new)), values 0..1."""
-    if not old or not new:
-        empty = np.zeros((len(old), len(new)), dtype=np.float32)
-        return empty, empty
-    content = _cosines([_content(u.text) for u in (*old, *new)], len(old), _vectorizer(len(old) + len(new)))
-    titles = [_content(u.title) for u in (*old, *new)]
-    title = _cosines(
-        titles, len(old), TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 2), dtype=np.float32)
-    )
-    return content, title
+@dataclass(frozen=True, slots=True)
+class Similarities:
+    """Matrices of shape (len(old), len(new)), values 0..1."""
+
+    content: np.ndarray
+    context: np.ndarray  # mean of (old parent ~ new unit) and (old unit ~ new parent)
+    title: np.ndarray
 
 
-def _cosines(texts: list[str], split: int, vectorizer: TfidfVectorizer) -> np.ndarray:
-    """Cosine similarity of the first ``split`` texts against the rest; zeros when nothing is left to
-    compare (texts without Chinese or Latin letters, or only bigrams every unit shares)."""
+def similarity_matrices(old: Sequence[Unit], new: Sequence[Unit]) -> Similarities:
+    """Content, context and title similarity of every old unit with every new one."""
+    shape = (len(old), len(new))
+    units = (*old, *new)
+    vectorizer = _vectorizer(len(units))
     try:
-        matrix = vectorizer.fit_transform(texts)
-    except ValueError:  # scikit-learn: empty vocabulary
-        return np.zeros((split, len(texts) - split), dtype=np.float32)
-    return (matrix[:split] @ matrix[split:].T).toarray()
+        texts = vectorizer.fit_transform([_content(u.text) for u in units])
+    except ValueError:  # scikit-learn: empty vocabulary (no letters, or only bigrams every unit shares)
+        zeros = np.zeros(shape, dtype=np.float32)
+        return Similarities(zeros, zeros, zeros)
+    contexts = vectorizer.transform([_content(u.context) for u in units])
+    split = len(old)
+    content = (texts[:split] @ texts[split:].T).toarray()
+    context = ((contexts[:split] @ texts[split:].T) + (texts[:split] @ contexts[split:].T)).toarray() / 2
+    titles = TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 2), dtype=np.float32)
+    try:
+        title_vectors = titles.fit_transform([_content(u.title) for u in units])
+        title = (title_vectors[:split] @ title_vectors[split:].T).toarray()
+    except ValueError:  # no unit has a title
+        title = np.zeros(shape, dtype=np.float32)
+    return Similarities(content, context, title)
 
 
 def shared_terms(old_text: str, new_text: str, limit: int = 5) -> tuple[str, ...]:

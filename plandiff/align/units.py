@@ -3,9 +3,10 @@
 From the roots down, a section is split into its children while it has at least two structural
 children (篇, 章, 节, 一、, （一）, 1.) and is not itself a 节. Outside 节, a section made of run-in items
 (一是…二是…) aligns item by item: an interpretation's items are as topical as a plan's 节. Lead
-sentences, boxes and tables stay inside their section. So a plan aligns at 节, an interpretation at
-一是, recommendations at their numbered items, an article at its stand-alone sentences. The untitled front matter (title, adoption note) and the
-glossary are left out.
+sentences, boxes and tables stay inside their section; a lead long enough to be a section of its own
+(LEAD_UNIT_CHARS, e.g. a 指导思想 paragraph under a chapter whose 第一节 heading was lost) is a unit of its
+own. So a plan aligns at 节, an interpretation at 一是, recommendations at their numbered items, an article
+at its stand-alone sentences. The untitled front matter (title, adoption note) and the glossary are left out.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from ..model import Document, Section, SectionKind, SectionRef
 
 _STRUCTURAL = frozenset({"p", "c", "s", "a", "b", "n"})
 _LEFT_OUT = (SectionKind.GLOSSARY, SectionKind.TABLE, SectionKind.BOX)
+# A lead (the text of a split section before its first child) this long is aligned as a unit of its own;
+# chapter introductions (one sentence of 80–150 characters) are shorter.
+LEAD_UNIT_CHARS = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,18 +31,47 @@ class Unit:
     title: str
     text: str
     position: float  # 0..1 through its document, for the order prior
+    context: str  # the whole text of the section it sits in (its own text at the top level)
+    block: int  # which top-level part of its document it is in (-1: it is a top-level part itself)
 
 
 def alignment_units(documents: Sequence[Document]) -> list[Unit]:
     """The units of one side (one or more documents), in document order."""
     units: list[Unit] = []
     for document in documents:
+        by_id = {section.id: section for section in document.sections}
         chosen = _choose(document)
-        for n, section in enumerate(chosen):
-            text = _subtree_text(document, section)
-            ref = SectionRef(document.meta.id, section.id, _title(section), section.line, section.end_line)
-            units.append(Unit(ref, _title(section) or "", text, n / max(1, len(chosen) - 1)))
+        blocks = list(dict.fromkeys(_root(by_id, section).id for section, _ in chosen))
+        for n, (section, lead_only) in enumerate(chosen):
+            if lead_only:
+                end = section.paragraphs[-1][0]
+                text = "\n".join(t for _, t in section.paragraphs)
+                ref = SectionRef(document.meta.id, f"{section.id}/lead", _title(section), section.line, end)
+                parent = section
+            else:
+                text = _subtree_text(document, section)
+                ref = SectionRef(
+                    document.meta.id, section.id, _title(section), section.line, section.end_line
+                )
+                parent = by_id[section.parent] if section.parent else None
+            root = _root(by_id, section)
+            units.append(
+                Unit(
+                    ref,
+                    _title(section) or "",
+                    text,
+                    n / max(1, len(chosen) - 1),
+                    _subtree_text(document, parent) if parent else text,
+                    -1 if root is section and not lead_only else blocks.index(root.id),
+                )
+            )
     return units
+
+
+def _root(by_id: dict[str, Section], section: Section) -> Section:
+    while section.parent:
+        section = by_id[section.parent]
+    return section
 
 
 def _title(section: Section) -> str | None:
@@ -47,24 +80,27 @@ def _title(section: Section) -> str | None:
     return " ".join(p for p in (label, title) if p) or None
 
 
-def _choose(document: Document) -> list[Section]:
+def _choose(document: Document) -> list[tuple[Section, bool]]:
+    """The sections aligned, in order, each with whether only its lead text is meant."""
     children: dict[str | None, list[Section]] = {}
     for section in document.sections:
         children.setdefault(section.parent, []).append(section)
-    chosen: list[Section] = []
+    chosen: list[tuple[Section, bool]] = []
 
     def visit(section: Section) -> None:
         structural = [c for c in children.get(section.id, []) if c.numbering in _STRUCTURAL]
         run_in = [c for c in children.get(section.id, []) if c.numbering == "r"]
         if section.kind is SectionKind.SECTION:
-            chosen.append(section)
+            chosen.append((section, False))
         elif len(structural) >= 2:
+            if sum(len(text) for _, text in section.paragraphs) >= LEAD_UNIT_CHARS:
+                chosen.append((section, True))
             for child in structural:
                 visit(child)
         elif len(run_in) >= 2 and not structural and len({c.line for c in run_in}) == len(run_in):
-            chosen.extend(run_in)  # items written as paragraphs of their own, not run into one
+            chosen.extend((item, False) for item in run_in)  # items written as paragraphs of their own
         elif section.kind not in _LEFT_OUT:
-            chosen.append(section)
+            chosen.append((section, False))
 
     for root in children.get(None, []):
         if (

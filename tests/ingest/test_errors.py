@@ -114,6 +114,9 @@ def test_usage_error_exit_code(capsys):
 
 def test_common_options_before_or_after_the_command(capsys):
     path = seed_path("003")
-    for argv in (["--max-input-mb", "0.05", "ingest", str(path)], ["ingest", str(path), "--max-input-mb", "0.05"]):
+    for argv in (
+        ["--max-input-mb", "0.05", "ingest", str(path)],
+        ["ingest", str(path), "--max-input-mb", "0.05"],
+    ):
         code = main(argv, stdout=io.StringIO())
         assert_clean_error(code, capsys.readouterr().err, path, "over the 0.05 MB limit")
