@@ -28,12 +28,14 @@ _PERIOD_NUMBER = {"十一": 11, "十二": 12, "十三": 13, "十四": 14, "十�
 _FILLER_TAIL = re.compile(
     r"(?:分别|均|累计|总量|总数|实现|完成|达到|达|突破|超过|超|提高到|提高至|提升到|提升至|提高|提升|增加到|增加至|"
     r"增长到|下降到|降到|降至|下降|控制在|保持在|稳定在|维持在|维持|保持|缩小至|缩小到|力争|争取|预计|约|为|至|到|在|的|新增|"
-    r"年均|每年|持续|稳定|长期|以上|以内|左右|和|与|、|“双|双)+$"
+    r"年均|每年|持续|稳定|长期|以上|以内|左右|和|与|、|“双|双|加快|迈上|迈向|跨上)+$"
 )
 _TIME_HEAD = re.compile(
     r"^(?:其中|同时|全市|全区|到|至|在|预计|力争|争取|十[一二三四五六七八九]五(?:时期|期间|期末|末)?|"
     r"20\d{2}年(?:底|末)?|二[〇零][一-九〇零]{2}年|五年(?:来|内)?|今后五年|期间|时期|,|，)+"
 )
+# Verbs that open a clause before what they drive (支撑产业集群产值规模突破…, 助推产业产值迈上…).
+_VERB_HEAD = re.compile(r"^(?:支撑|助推|推动|带动|促进|确保|力促)(?=产业|集群|企业)")
 _BASELINE_VERB = re.compile(r"^[^，,。；;]{0,12}?(?:提高|提升|增加|增长|下降|降低|降|缩小|扩大)(?:到|至)")
 _ANNUAL = re.compile(r"每年|年均推出")
 _PREVIOUS_PERIOD_PAST = re.compile(r"(十[一二三四五六七八九])五(?:时期|期间)(?![^，,。]*(?:将|要|力争))")
@@ -41,6 +43,11 @@ _PREVIOUS_PERIOD_PAST = re.compile(r"(十[一二三四五六七八九])五(?:时
 _MODIFIER_UNITS = ("个", "家", "条", "项", "所", "座")
 # Verb characters stripped from the end of a segment before looking for 等 (A、B等达到…).
 _FILLER_CHARS = "分别均达到突破超过提高至"
+# A name starting with a bare industry word refers back (产业集群产值规模) to an industry named after one
+# of these verbs earlier in the sentence.
+_GENERIC_HEAD = re.compile(r"产业集群|产业链|产业|集群")
+_INTRODUCING_VERBS = "推动|推进|打造|培育|发展|壮大|做强|做大|做优|建设|构建|构筑"
+_MEASURE_TAIL = re.compile(r"(?:规模|产值|总量|营业收入|营收)$")
 # Other values are modifiers only when a share's name (占比, 比例) follows within this many characters.
 MODIFIER_MAX_GAP = 6
 
@@ -81,6 +88,7 @@ def prose_indicators(sentence: str, line: int, context: ProseContext) -> list[In
             previous_end = value.end
             continue
         name = clean_name(_CLAUSE_BREAK.split(segment)[-1]) or clean_name(_strip_growth(previous_name))
+        name = _named_after(_resolve_generic(name, sentence[: value.start]), sentence[value.end :])
         names = [name]
         shared = "均" in segment or segment.rstrip(_FILLER_CHARS).endswith("等") or segment.endswith("双")
         if re.search(r"[、和]", name) and (shared or value.quantity.value is None or "分别" in segment):
@@ -101,24 +109,54 @@ def prose_indicators(sentence: str, line: int, context: ProseContext) -> list[In
 
 def clean_name(text: str) -> str:
     """An indicator name without the verbs, qualifiers and time words around the value."""
-    text = _TIME_HEAD.sub("", text.strip())
+    text = _VERB_HEAD.sub("", _TIME_HEAD.sub("", text.strip()))
     for _ in range(3):
         text = _FILLER_TAIL.sub("", text).strip("，,、 ")
     return text
+
+
+# Names plans use for one indicator (pattern, the name used for matching).
+_SYNONYMS = (
+    (re.compile(r"GDP"), "地区生产总值"),
+    (re.compile(r"增速"), "增长"),
+    (re.compile(r"研发(?:经费)?(?:支出|投入)"), "研发经费投入"),
+    # Surface water at class Ⅲ or better, counted over monitored sections (断面) or water bodies (水体).
+    (
+        re.compile(
+            r"(?:[国省市]考(?:以上)?)?(?:地表水)?断面水质(?:优良?|达到或好于III类|优于III类)(?:III类?)?比例"
+        ),
+        "地表水优良水体比例",
+    ),
+    (re.compile(r"地表水(?:水质)?(?:达到或好于III类|优良|优III类?)(?:水体)?比例"), "地表水优良水体比例"),
+    (re.compile(r"比率$"), "比例"),
+)
 
 
 def normalize_name(name: str) -> str:
     """A name for matching: NFKC, no brackets or units, common synonyms unified."""
     text = unicodedata.normalize("NFKC", name)
     text = re.sub(r"\([^)]*\)|“|”|\"|\s", "", text)
-    for old, new in (
-        ("GDP", "地区生产总值"),
-        ("增速", "增长"),
-        ("研发支出", "研发经费投入"),
-        ("研发投入", "研发经费投入"),
-    ):
-        text = text.replace(old, new)
+    for pattern, replacement in _SYNONYMS:
+        text = pattern.sub(replacement, text)
     return text
+
+
+def _resolve_generic(name: str, before: str) -> str:
+    """``推动新一代信息技术产业集群…，支撑产业集群产值规模突破6000亿元``: a name that starts with a bare
+    产业/集群 refers to the industry the sentence named before; that industry's name is put in front."""
+    head = _GENERIC_HEAD.match(name)
+    if not head:
+        return name
+    named = re.findall(rf"(?:{_INTRODUCING_VERBS})([\u4e00-\u9fff]{{2,12}}?){head.group(0)}", before)
+    return named[-1] + name if named else name
+
+
+def _named_after(name: str, after: str) -> str:
+    """``规模超万亿的新一代信息技术产业``: when the name before a value is only a measure (规模, 产值), what
+    is measured follows the value after 的."""
+    measure = _MEASURE_TAIL.search(name)
+    follows = re.match(r"的([\u4e00-\u9fff]{2,16}?)(?=[，,。；;、和]|$)", after)
+    return follows.group(1) + measure.group(0) if measure and follows else name
 
 
 def _strip_growth(name: str) -> str:
