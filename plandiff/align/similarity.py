@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
+from .tfidf import fit_tfidf
 from .units import Unit
 
 _NOT_CONTENT = re.compile(r"[^\u3400-\u9fffA-Za-z]+")
@@ -27,16 +27,6 @@ MAX_UNIT_SHARE = 0.5
 
 def _content(text: str) -> str:
     return _NOT_CONTENT.sub(" ", text)
-
-
-def _vectorizer(documents: int) -> TfidfVectorizer:
-    return TfidfVectorizer(
-        analyzer="char_wb",
-        ngram_range=(2, 2),
-        sublinear_tf=True,
-        max_df=MAX_UNIT_SHARE if documents >= 4 else 1.0,
-        dtype=np.float32,
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,24 +40,21 @@ class Similarities:
 
 def similarity_matrices(old: Sequence[Unit], new: Sequence[Unit]) -> Similarities:
     """Content, context and title similarity of every old unit with every new one."""
-    shape = (len(old), len(new))
     units = (*old, *new)
-    vectorizer = _vectorizer(len(units))
-    try:
-        texts = vectorizer.fit_transform([_content(u.text) for u in units])
-    except ValueError:  # scikit-learn: empty vocabulary (no letters, or only bigrams every unit shares)
-        zeros = np.zeros(shape, dtype=np.float32)
-        return Similarities(zeros, zeros, zeros)
-    contexts = vectorizer.transform([_content(u.context) for u in units])
     split = len(old)
+    model = fit_tfidf(
+        [_content(u.text) for u in units],
+        (2,),
+        sublinear=True,
+        max_share=MAX_UNIT_SHARE if len(units) >= 4 else 1.0,
+    )
+    texts = model.transform([_content(u.text) for u in units])
+    contexts = model.transform([_content(u.context) for u in units])
     content = (texts[:split] @ texts[split:].T).toarray()
     context = ((contexts[:split] @ texts[split:].T) + (texts[:split] @ contexts[split:].T)).toarray() / 2
-    titles = TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 2), dtype=np.float32)
-    try:
-        title_vectors = titles.fit_transform([_content(u.title) for u in units])
-        title = (title_vectors[:split] @ title_vectors[split:].T).toarray()
-    except ValueError:  # no unit has a title
-        title = np.zeros(shape, dtype=np.float32)
+    titles = [_content(u.title) for u in units]
+    title_vectors = fit_tfidf(titles, (1, 2)).transform(titles)
+    title = (title_vectors[:split] @ title_vectors[split:].T).toarray()
     return Similarities(content, context, title)
 
 

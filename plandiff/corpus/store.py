@@ -17,10 +17,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
+
+if TYPE_CHECKING:  # pandas is loaded by duckdb when a table is asked for, not on every run
+    import pandas as pd
 
 from ..errors import ConfigError
 from ..model import Document, Indicator, indicator_to_dict, meta_to_dict
