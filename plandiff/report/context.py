@@ -8,6 +8,7 @@ appendices of added and removed sections.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import zip_longest
 from typing import Any
 
 ARROWS = {"up": "↑", "down": "↓", "same": "→", "not-comparable": "≈"}
@@ -22,10 +23,14 @@ RELATION_WORDS = {
 }
 KIND_WORDS = {"version": "版本对比", "hierarchy": "上下级对比", "peer": "同级对比"}
 # Targets table order: changes first, then what cannot be compared, what stayed, new, dropped.
+_SHIFTS = ("new", "dropped", "rising", "falling")
 _TARGET_ORDER = {"up": 0, "down": 0, "not-comparable": 1, "same": 2, "new": 3, "dropped": 4}
 MAP_ROW = 14  # SVG pixels per unit in the section map
 CONTEXT = 40  # unchanged characters shown either side of an edit
 TOP_TERMS = 8
+# The PDF lists this many terms of each shift (new, dropped, rising, falling); the workbook and the HTML
+# page list them all.
+PDF_TERMS_PER_SHIFT = 12
 # Below this similarity a pair was rewritten, not revised: a character redline would only show
 # everything deleted and everything inserted, so reports list such pairs instead of printing them.
 REDLINE_MIN_SIMILARITY = 0.3
@@ -73,9 +78,17 @@ def report_context(payload: dict[str, Any], *, title: str, kind: str, run_date: 
         "added": [p for p in pairs if p["new"] and not p["old"]],
         "removed": [p for p in pairs if p["old"] and not p["new"]],
         "terms": terms,
+        "term_columns": _term_columns(terms),
         "section_map": section_map(sections),
         "relation_words": RELATION_WORDS,
+        "pdf_terms_per_shift": PDF_TERMS_PER_SHIFT,
     }
+
+
+def _term_columns(terms: list[dict[str, Any]]) -> list[tuple[dict[str, Any] | None, ...]]:
+    """Rows of (new, dropped, rising, falling) terms, PDF_TERMS_PER_SHIFT rows at most: the PDF's term table."""
+    columns = [[t for t in terms if t["shift"] == shift][:PDF_TERMS_PER_SHIFT] for shift in _SHIFTS]
+    return list(zip_longest(*columns))
 
 
 def condense(ops: list[list[Any]]) -> list[list[Any]]:
