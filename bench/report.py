@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BASELINE = "import weasyprint, openpyxl, sklearn, scipy, jinja2, pandas"
+BASELINE = "import weasyprint, openpyxl, scipy.optimize, jinja2, duckdb, numpy"
 
 
 def measure(command: list[str], runs: int) -> tuple[float, float]:

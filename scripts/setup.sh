@@ -4,8 +4,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# chromium: the HTML report test opens the page in a headless browser.
-SYSTEM_PACKAGES=(fonts-noto-cjk libharfbuzz-subset0 poppler-utils chromium)
+# Usage: setup.sh [--test]. With --test, also what the tests use: chromium (the HTML report opened in a
+# headless browser) and LibreOffice Calc (the workbook converted by another spreadsheet program).
+SYSTEM_PACKAGES=(fonts-noto-cjk libharfbuzz-subset0 poppler-utils)
+if [ "${1:-}" = "--test" ]; then
+  SYSTEM_PACKAGES+=(chromium libreoffice-calc-nogui)
+fi
 
 apt_install() {
   if [ "$(id -u)" = 0 ]; then

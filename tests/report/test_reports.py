@@ -23,6 +23,7 @@ from tests.conftest import INPUTS, ROOT
 
 TEMPLATES = ROOT / "report_templates"
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+SOFFICE = shutil.which("soffice")
 
 
 @cache
@@ -121,6 +122,50 @@ def test_document_text_never_becomes_markup_or_formula(pack: Path, tmp_path: Pat
     hostile = [c for c in cells if c.value.startswith("=HYPERLINK")]
     assert hostile and all(c.data_type == "s" for c in hostile)
     assert all("\x0b" not in c.value for c in cells)
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is installed by scripts/setup.sh --test (as root)")
+def test_workbook_survives_libreoffice(pack: Path, tmp_path: Path) -> None:
+    """Another spreadsheet program reads the workbook and writes it back with every sheet, row and text
+    cell (a workbook it had to repair would lose them), formula-like document text still text."""
+    write_reports(
+        _hostile_payload(pack),
+        tmp_path / "in",
+        TEMPLATES,
+        title="t",
+        kind="version",
+        run_date="2026-11-21",
+        formats=("xlsx",),
+    )
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(tmp_path / "out"),
+            str(tmp_path / "in" / "report.xlsx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    ours, theirs = (
+        load_workbook(tmp_path / "in" / "report.xlsx"),
+        load_workbook(tmp_path / "out" / "report.xlsx"),
+    )
+    assert theirs.sheetnames == ours.sheetnames
+    for name in ours.sheetnames:
+        assert theirs[name].max_row == ours[name].max_row, name
+        texts = [c.value for row in ours[name].iter_rows() for c in row if isinstance(c.value, str)]
+        assert texts == [c.value for row in theirs[name].iter_rows() for c in row if isinstance(c.value, str)]
+    hostile = [
+        c for row in theirs["章节 Sections"].iter_rows() for c in row if str(c.value).startswith("=HYP")
+    ]
+    assert hostile and all(c.data_type == "s" for c in hostile)
 
 
 @needs_poppler
