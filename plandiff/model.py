@@ -352,6 +352,10 @@ class TextChange:
     change_type: str  # 新增 / 删除 / 修改 / 未变 / 仅文字变化
 
 
+# How a term's use moved between the sides, in the order reports list them.
+TERM_SHIFTS = ("new", "dropped", "rising", "falling")
+
+
 @dataclass(frozen=True, slots=True)
 class TermShift:
     """A key term's use on each side (per 10,000 characters) and how it moved."""
@@ -361,7 +365,7 @@ class TermShift:
     new_count: int
     old_rate: float
     new_rate: float
-    shift: str  # new, dropped, rising, falling
+    shift: str  # one of TERM_SHIFTS
 
 
 @dataclass(frozen=True, slots=True)

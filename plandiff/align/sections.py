@@ -86,24 +86,28 @@ def _discount_hubs(score: np.ndarray) -> np.ndarray:
 def _architecture(old: Sequence[Unit], new: Sequence[Unit], score: np.ndarray) -> np.ndarray:
     """Scores of pairs whose top-level parts do not correspond, cut to OFF_PATH_SHARE (positive ones)."""
     off_path = np.zeros(score.shape, dtype=bool)
-    for old_document in dict.fromkeys(u.ref.document for u in old):
-        for new_document in dict.fromkeys(u.ref.document for u in new):
-            rows = [i for i, u in enumerate(old) if u.ref.document == old_document and u.block >= 0]
-            columns = [j for j, u in enumerate(new) if u.ref.document == new_document and u.block >= 0]
-            old_blocks = sorted({old[i].block for i in rows})
-            new_blocks = sorted({new[j].block for j in columns})
-            if len(old_blocks) < 2 or len(new_blocks) < 2:
-                continue
-            block_score = np.zeros((len(old_blocks), len(new_blocks)))
-            for i in rows:
-                for j in columns:
-                    block_score[old_blocks.index(old[i].block), new_blocks.index(new[j].block)] += score[i, j]
-            path = _warping_path(block_score)
-            for i in rows:
-                for j in columns:
-                    key = (old_blocks.index(old[i].block), new_blocks.index(new[j].block))
-                    off_path[i, j] = key not in path
+    for rows, old_blocks in _parts(old):
+        for columns, new_blocks in _parts(new):
+            if old_blocks.max() < 1 or new_blocks.max() < 1:
+                continue  # one part only: nothing to put in order
+            block_score = np.zeros((old_blocks.max() + 1, new_blocks.max() + 1))
+            np.add.at(block_score, np.ix_(old_blocks, new_blocks), score[np.ix_(rows, columns)])
+            on_path = np.zeros(block_score.shape, dtype=bool)
+            on_path[tuple(np.array(sorted(_warping_path(block_score))).T)] = True
+            off_path[np.ix_(rows, columns)] = ~on_path[np.ix_(old_blocks, new_blocks)]
     return np.where(off_path & (score > 0), OFF_PATH_SHARE * score, score)
+
+
+def _parts(units: Sequence[Unit]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Per document of a side with units inside top-level parts: the indices of its units inside a top-level part, and each one's part
+    numbered 0, 1, … in document order."""
+    found = []
+    for document in dict.fromkeys(u.ref.document for u in units):
+        indices = [n for n, u in enumerate(units) if u.ref.document == document and u.block >= 0]
+        if indices:
+            _, blocks = np.unique([units[n].block for n in indices], return_inverse=True)
+            found.append((np.array(indices, dtype=int), blocks.astype(int)))
+    return found
 
 
 def _warping_path(score: np.ndarray) -> set[tuple[int, int]]:

@@ -42,13 +42,9 @@ def similarity_matrices(old: Sequence[Unit], new: Sequence[Unit]) -> Similaritie
     """Content, context and title similarity of every old unit with every new one."""
     units = (*old, *new)
     split = len(old)
-    model = fit_tfidf(
-        [_content(u.text) for u in units],
-        (2,),
-        sublinear=True,
-        max_share=MAX_UNIT_SHARE if len(units) >= 4 else 1.0,
-    )
-    texts = model.transform([_content(u.text) for u in units])
+    unit_texts = [_content(u.text) for u in units]
+    model = fit_tfidf(unit_texts, (2,), sublinear=True, max_share=MAX_UNIT_SHARE if len(units) >= 4 else 1.0)
+    texts = model.transform(unit_texts)
     contexts = model.transform([_content(u.context) for u in units])
     content = (texts[:split] @ texts[split:].T).toarray()
     context = ((contexts[:split] @ texts[split:].T) + (texts[:split] @ contexts[split:].T)).toarray() / 2

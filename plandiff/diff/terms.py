@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..model import TermShift
+from ..model import TERM_SHIFTS, TermShift
 
 _QUOTED = re.compile(r"[“\"]([^“”\"]{2,12})[”\"]")
 _RUN = re.compile(r"[\u4e00-\u9fff]{4,}")
@@ -40,7 +40,7 @@ def term_shifts(old_texts: Sequence[str], new_texts: Sequence[str]) -> list[Term
     old, new = term_counts(old_texts), term_counts(new_texts)
     old_size = max(1, sum(map(len, old_texts))) / 10000
     new_size = max(1, sum(map(len, new_texts))) / 10000
-    shifts: dict[str, list[TermShift]] = {"new": [], "dropped": [], "rising": [], "falling": []}
+    shifts: dict[str, list[TermShift]] = {shift: [] for shift in TERM_SHIFTS}
     for term in set(old) | set(new):
         a, b = old[term], new[term]
         if max(a, b) < MIN_COUNT:

@@ -11,6 +11,8 @@ from collections import Counter
 from itertools import zip_longest
 from typing import Any
 
+from ..model import TERM_SHIFTS
+
 ARROWS = {"up": "↑", "down": "↓", "same": "→", "not-comparable": "≈"}
 AMBITION_WORDS = {"up": "提高", "down": "降低", "same": "持平", "not-comparable": "不可比"}
 RELATION_WORDS = {
@@ -23,7 +25,6 @@ RELATION_WORDS = {
 }
 KIND_WORDS = {"version": "版本对比", "hierarchy": "上下级对比", "peer": "同级对比"}
 # Targets table order: changes first, then what cannot be compared, what stayed, new, dropped.
-_SHIFTS = ("new", "dropped", "rising", "falling")
 _TARGET_ORDER = {"up": 0, "down": 0, "not-comparable": 1, "same": 2, "new": 3, "dropped": 4}
 MAP_ROW = 14  # SVG pixels per unit in the section map
 CONTEXT = 40  # unchanged characters shown either side of an edit
@@ -87,7 +88,7 @@ def report_context(payload: dict[str, Any], *, title: str, kind: str, run_date: 
 
 def _term_columns(terms: list[dict[str, Any]]) -> list[tuple[dict[str, Any] | None, ...]]:
     """Rows of (new, dropped, rising, falling) terms, PDF_TERMS_PER_SHIFT rows at most: the PDF's term table."""
-    columns = [[t for t in terms if t["shift"] == shift][:PDF_TERMS_PER_SHIFT] for shift in _SHIFTS]
+    columns = [[t for t in terms if t["shift"] == shift][:PDF_TERMS_PER_SHIFT] for shift in TERM_SHIFTS]
     return list(zip_longest(*columns))
 
 

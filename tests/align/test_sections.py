@@ -7,14 +7,14 @@ from functools import cache
 from pathlib import Path
 
 from plandiff.align import alignment_units
-from plandiff.model import DocumentMeta, Relation
+from plandiff.model import Document, DocumentMeta, Relation
 from plandiff.pipeline import compare, load_document
 from tests.align.test_alignment_gold import kunshan_interpretation_only
 from tests.conftest import seed_path
 
 
 @cache
-def plan_15() -> object:
+def plan_15() -> Document:
     return load_document(DocumentMeta(id="kunshan-15", path=str(seed_path("003")), place="昆山"))
 
 
