@@ -17,7 +17,8 @@
    pair is ``same`` when it keeps the order of the others and ``moved`` when not; the other pairs are
    ``split`` (one old unit, several new) or ``merged``. Units with no pair are ``added`` or ``removed``.
 A pair's reported score is its score of step 1 divided by the best possible one, so 1.0 means identical
-text, context and title. Reviewer overrides pin or forbid pairs by section id. The constants were
+text, context and title. Reviewer overrides pin or forbid pairs by section id; a situation analysis
+(``Unit.outlook``) pairs only with a situation analysis. The constants were
 calibrated as a set on the Kunshan 14th/15th key (tests/align); re-run those tests after any change.
 """
 
@@ -144,7 +145,7 @@ def _counterparts(score: np.ndarray) -> set[tuple[int, int]]:
 
 
 def _allowed(old: Sequence[Unit], new: Sequence[Unit], overrides: Overrides) -> np.ndarray:
-    """1 allowed, 0 forbidden, 2 pinned."""
+    """1 allowed, 0 forbidden (by a reviewer, or a situation analysis against policy), 2 pinned."""
     allowed = np.ones((len(old), len(new)), dtype=np.int8)
     for i, unit in enumerate(old):
         for j, other in enumerate(new):
@@ -153,6 +154,8 @@ def _allowed(old: Sequence[Unit], new: Sequence[Unit], overrides: Overrides) -> 
                 allowed[i, j] = 0
             elif key in overrides.pin:
                 allowed[i, j] = 2
+            elif unit.outlook != other.outlook:
+                allowed[i, j] = 0
     return allowed
 
 

@@ -7,10 +7,15 @@ sentences, boxes and tables stay inside their section; a lead long enough to be 
 (LEAD_UNIT_CHARS, e.g. a 指导思想 paragraph under a chapter whose 第一节 heading was lost) is a unit of its
 own. So a plan aligns at 节, an interpretation at 一是, recommendations at their numbered items, an article
 at its stand-alone sentences. The untitled front matter (title, adoption note) and the glossary are left out.
+
+A plan's situation analysis (发展环境, 发展形势, 机遇和挑战: 从国际看…从国内看…) describes the world, not
+policy; its words touch every topic a little, so it is marked (``outlook``) and compared only with the
+other side's situation analysis (``sections.py``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,6 +26,12 @@ _LEFT_OUT = (SectionKind.GLOSSARY, SectionKind.TABLE, SectionKind.BOX)
 # A lead (the text of a split section before its first child) this long is aligned as a unit of its own;
 # chapter introductions (one sentence of 80–150 characters) are shorter.
 LEAD_UNIT_CHARS = 300
+# A situation analysis: by its heading, or (heading lost) by how it opens.
+_OUTLOOK_TITLE = re.compile(r"发展环境|发展形势|面临的?形势|形势(?:和|与)任务|机遇.{0,4}挑战")
+_OUTLOOK_OPENING = re.compile(
+    r"从(?:国际|全球|世界)(?:上|范围)?看|当今世界正经历|发展环境面临|国际(?:发展)?环境日趋"
+)
+OUTLOOK_OPENING_CHARS = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +44,7 @@ class Unit:
     position: float  # 0..1 through its document, for the order prior
     context: str  # the whole text of the section it sits in (its own text at the top level)
     block: int  # which top-level part of its document it is in (-1: it is a top-level part itself)
+    outlook: bool = False  # a situation analysis (发展环境), not policy
 
 
 def alignment_units(documents: Sequence[Document]) -> list[Unit]:
@@ -63,9 +75,18 @@ def alignment_units(documents: Sequence[Document]) -> list[Unit]:
                     n / max(1, len(chosen) - 1),
                     _subtree_text(document, parent) if parent else text,
                     -1 if root is section and not lead_only else blocks.index(root.id),
+                    is_outlook(section.title or "", text),
                 )
             )
     return units
+
+
+def is_outlook(title: str, text: str) -> bool:
+    """Whether a section is a situation analysis (发展环境, 机遇和挑战), judged by its heading or its opening."""
+    if _OUTLOOK_TITLE.search(title):
+        return True
+    opening = text.removeprefix(title).lstrip()[:OUTLOOK_OPENING_CHARS]
+    return bool(_OUTLOOK_OPENING.search(opening))
 
 
 def _root(by_id: dict[str, Section], section: Section) -> Section:

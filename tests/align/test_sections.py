@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from plandiff.align import alignment_units
+from plandiff.align.units import is_outlook
 from plandiff.model import Document, DocumentMeta, Relation
 from plandiff.pipeline import compare, load_document
 from tests.align.test_alignment_gold import kunshan_interpretation_only
@@ -57,3 +58,25 @@ def test_summary_sections_do_not_pair_with_thematic_parts() -> None:
     summary = range(33, 53)
     pairs = [p for p in kunshan_interpretation_only().sections if p.old and p.new and p.old.line in summary]
     assert pairs and all(p.new.line < 185 for p in pairs)
+
+
+def test_situation_analysis_is_recognised_by_heading_or_opening() -> None:
+    assert is_outlook("第二节 新背景下的发展形势", "")
+    assert is_outlook("2.“十五五”时期苏州发展面临新机遇新挑战", "")
+    assert is_outlook("第二节 发展环境", "")
+    assert is_outlook("", "从全球看，新一轮科技革命和产业变革深入发展，从国内看……")
+    assert not is_outlook("第一节 创新引领的“智造之城”", "抢抓人工智能发展机遇，应对各类风险挑战……")
+    review = "面对错综复杂的国际形势，全市经济总量迈上新台阶。" * 4 + "从国际看，外需有所放缓。"
+    assert not is_outlook(
+        "一是综合实力稳步提升", review
+    )  # a late 从国际看 does not make a situation analysis
+
+
+def test_situation_analysis_pairs_only_with_a_situation_analysis() -> None:
+    """The 14th-plan interpretation has no 发展环境 section, so the 15th plan's (从国际看…) stays unmatched;
+    against Suzhou's recommendations it pairs with their 新机遇新挑战 item."""
+    outlook_15 = [p for p in kunshan_interpretation_only().sections if p.new and p.new.line == 18]
+    assert [p.relation for p in outlook_15] == [Relation.ADDED]
+    suzhou = load_document(DocumentMeta(id="suzhou", path=str(seed_path("004")), place="苏州"))
+    paired = [p for p in compare([suzhou], [plan_15()]).sections if p.new and p.new.line == 18 and p.old]
+    assert [p.old.title for p in paired] == ["2. “十五五”时期苏州发展面临新机遇新挑战"]
