@@ -1,7 +1,7 @@
 """Every quantitative indicator of a document, from its tables and its prose, with role and year.
 
 Boxes (专栏) hold project lists: only their ``总投资`` amounts are kept, apart, as project amounts. The
-glossary defines terms and is skipped. The default role of prose values follows the plan's layout:
+glossary defines terms: only scale classes (``5000亿级高端装备产业``) are read there, as in headings. The default role of prose values follows the plan's layout:
 what comes before the guiding ideology (指导思想, ``坚持马克思列宁主义…``) reviews the previous period
 (``achieved``), what follows sets goals (``target``); a stated year overrides it.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Document, Indicator, IndicatorRole, Section, SectionKind
-from .prose import ProseContext, prose_indicators, sentences
+from .prose import ProseContext, prose_indicators, scale_class_indicators, sentences
 from .quantity import find_quantities
 from .table_rows import table_indicators
 
@@ -27,22 +27,41 @@ def extract_indicators(document: Document) -> list[Indicator]:
     boundary = _review_boundary(document)
     tables = {table.line: table for table in document.tables}
     found: list[Indicator] = []
+
+    def context(section: Section, line: int) -> ProseContext:
+        past = boundary is not None and line < boundary
+        role = IndicatorRole.ACHIEVED if past else IndicatorRole.TARGET
+        return ProseContext(section.id, role, meta.period, meta.start_year, meta.end_year)
+
     for section in document.sections:
-        if section.kind in (SectionKind.BOX, SectionKind.GLOSSARY):
+        if section.kind is SectionKind.GLOSSARY:
+            found.extend(_scale_classes(section.paragraphs, context(section, section.line)))
+            continue
+        if section.kind is SectionKind.BOX:
             continue
         if section.kind is SectionKind.TABLE and section.line in tables:
             found.extend(
                 table_indicators(tables[section.line], section.parent, meta.start_year, meta.end_year)
             )
             continue
+        if section.title and not section.synthetic:
+            found.extend(_scale_classes([(section.line, section.title)], context(section, section.line)))
         for line, paragraph in section.paragraphs:
-            role = (
-                IndicatorRole.ACHIEVED if boundary is not None and line < boundary else IndicatorRole.TARGET
-            )
-            context = ProseContext(section.id, role, meta.period, meta.start_year, meta.end_year)
             for sentence in sentences(paragraph):
-                found.extend(prose_indicators(sentence, line, context))
+                found.extend(prose_indicators(sentence, line, context(section, line)))
     return sorted(found, key=lambda i: i.line)
+
+
+def _scale_classes(texts: list[tuple[int, str]], context: ProseContext) -> list[Indicator]:
+    """Only the scale classes of headings (``一是打造万亿级电子信息+数字经济产业链``) and of the glossary,
+    which explains terms (``631计划：集中60%的资源要素…``: how a programme runs, not targets) but, where it
+    spells out an industrial system (``“1+2345”…5000亿级高端装备产业``), names the plan's industry targets."""
+    return [
+        indicator
+        for line, text in texts
+        for sentence in sentences(text)
+        for indicator in scale_class_indicators(sentence, line, context)
+    ]
 
 
 def extract_project_amounts(document: Document) -> list[Indicator]:

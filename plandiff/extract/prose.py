@@ -6,6 +6,10 @@ before it, less the verbs and time words around a target (达到, 力争, 到203
 pairs names and values in order; a value after 均 or a shared text-only target applies to every name of
 the list. The year is the nearest stated one before the value in the sentence (not a baseline after
 较/比), else the plan period's end (targets) or the previous period's end (results).
+
+A scale class before an industry (``打造万亿级新一代信息技术和5000亿级高端装备产业``) is a soft target: the
+industry's output at least that much (``>= 10000 亿元``). After a count (``三个千亿级产业集群``) the count
+is the value and the class part of the name; before a company or project (``百亿级台企``) it is a size class.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from dataclasses import dataclass, replace
 from ..ingest.numerals import chinese_digits
 from ..model import Indicator, IndicatorRole, Qualifier, Quantity
 from .quantity import Found, find_quantities, text_targets
+from .units import split_unit
 
 _SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")
 _CLAUSE_BREAK = re.compile(r"[，,：:（()）]")
@@ -50,6 +55,11 @@ _INTRODUCING_VERBS = "推动|推进|打造|培育|发展|壮大|做强|做大|�
 _MEASURE_TAIL = re.compile(r"(?:规模|产值|总量|营业收入|营收)$")
 # Other values are modifiers only when a share's name (占比, 比例) follows within this many characters.
 MODIFIER_MAX_GAP = 6
+_SCALE_CLASS = re.compile(
+    r"(?<![个家\d十百千万.])(?P<class>(?P<num>\d+|[十百千]?)(?P<mag>万亿|亿)元?级)"
+    r"(?P<name>(?!产业|集群)[\u4e00-\u9fff+]{1,16}?)(?P<head>产业集群|产业链|产业|集群|(?=[和、](?:\d|[十百千万])))"
+)
+_CLASS_DIGITS = {"": 1, "十": 10, "百": 100, "千": 1000}
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +114,26 @@ def prose_indicators(sentence: str, line: int, context: ProseContext) -> list[In
             found.append(_indicator(each, value.quantity, sentence, value, line, context))
         previous_name = name
         previous_end = value.end
+    return [*found, *scale_class_indicators(sentence, line, context)]
+
+
+def scale_class_indicators(sentence: str, line: int, context: ProseContext) -> list[Indicator]:
+    """``万亿级新一代信息技术和5000亿级高端装备产业``: each industry's output at least its scale class, in
+    亿元; a name without its own head noun (产业, 集群) shares the next one's."""
+    matches = list(_SCALE_CLASS.finditer(sentence))
+    found: list[Indicator] = []
+    for n, match in enumerate(matches):
+        head = match.group("head") or next((m.group("head") for m in matches[n + 1 :] if m.group("head")), "")
+        number = match.group("num")
+        value = (float(number) if number.isdigit() else _CLASS_DIGITS[number]) * (
+            10000 if match.group("mag") == "万亿" else 1
+        )
+        multiplier, base = split_unit("亿元")
+        quantity = Quantity(
+            match.group("class"), value, "亿元", Qualifier.GE, base_value=value * multiplier, base_unit=base
+        )
+        span = Found(match.start(), match.end("class"), quantity)
+        found.append(_indicator(match.group("name") + head, quantity, sentence, span, line, context))
     return found
 
 

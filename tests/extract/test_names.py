@@ -41,3 +41,25 @@ def test_measure_before_the_value_takes_the_name_after_it() -> None:
 
 def test_specific_names_are_left_alone() -> None:
     assert names("到2030年，地区生产总值年均增长5%以上。") == [("地区生产总值年均增长", "5%以上")]
+
+
+def test_scale_classes_before_an_industry_are_soft_targets() -> None:
+    sentence = "“2”是厚植两大主导产业，打造万亿级新一代信息技术和5000亿级高端装备产业。"
+    found = prose_indicators(sentence, 1, CONTEXT)
+    assert [(i.name, i.quantity.text, i.quantity.base_value, i.quantity.qualifier_text) for i in found] == [
+        ("新一代信息技术产业", "万亿级", 1e12, ">="),
+        ("高端装备产业", "5000亿级", 5e11, ">="),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "同步打造三个千亿级产业集群。",  # the count is the value
+        "新增百亿级台企2家。",  # a size class of companies
+        "力争招引更多50亿级、百亿级重大项目。",  # of projects
+        "培育六个千亿元级战略性新兴产业。",
+    ],
+)
+def test_scale_class_after_a_count_or_before_a_company_is_no_target(sentence: str) -> None:
+    assert all("级" not in text for _, text in names(sentence))
