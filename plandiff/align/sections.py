@@ -91,12 +91,25 @@ def _architecture(old: Sequence[Unit], new: Sequence[Unit], score: np.ndarray) -
         for columns, new_blocks in _parts(new):
             if old_blocks.max() < 1 or new_blocks.max() < 1:
                 continue  # one part only: nothing to put in order
-            block_score = np.zeros((old_blocks.max() + 1, new_blocks.max() + 1))
-            np.add.at(block_score, np.ix_(old_blocks, new_blocks), score[np.ix_(rows, columns)])
+            block_score = _block_scores(score[np.ix_(rows, columns)], old_blocks, new_blocks)
             on_path = np.zeros(block_score.shape, dtype=bool)
             on_path[tuple(np.array(sorted(_warping_path(block_score))).T)] = True
             off_path[np.ix_(rows, columns)] = ~on_path[np.ix_(old_blocks, new_blocks)]
     return np.where(off_path & (score > 0), OFF_PATH_SHARE * score, score)
+
+
+def _block_scores(score: np.ndarray, old_blocks: np.ndarray, new_blocks: np.ndarray) -> np.ndarray:
+    """How well two parts correspond: each unit's best (positive) score in the other part, summed over
+    both parts' units; a sum over all pairs would punish a long part for its many unrelated pairs."""
+    result = np.zeros((old_blocks.max() + 1, new_blocks.max() + 1))
+    positive = np.maximum(score, 0.0)
+    for b in range(result.shape[1]):
+        in_b = new_blocks == b
+        np.add.at(result[:, b], old_blocks, positive[:, in_b].max(axis=1))
+    for a in range(result.shape[0]):
+        in_a = old_blocks == a
+        np.add.at(result[a], new_blocks, positive[in_a].max(axis=0))
+    return result
 
 
 def _parts(units: Sequence[Unit]) -> list[tuple[np.ndarray, np.ndarray]]:

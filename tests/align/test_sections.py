@@ -80,3 +80,13 @@ def test_situation_analysis_pairs_only_with_a_situation_analysis() -> None:
     suzhou = load_document(DocumentMeta(id="suzhou", path=str(seed_path("004")), place="苏州"))
     paired = [p for p in compare([suzhou], [plan_15()]).sections if p.new and p.new.line == 18 and p.old]
     assert [p.old.title for p in paired] == ["2. “十五五”时期苏州发展面临新机遇新挑战"]
+
+
+def test_parts_of_unequal_length_still_correspond() -> None:
+    """Wujiang's plan has nine thematic 篇, Kunshan's interpretation one 四、主要内容 of 46 items: the long part
+    must not lose to 三、总体要求 for counting more unrelated pairs, or topical pairs are cut (consumption)."""
+    wujiang = load_document(DocumentMeta(id="wujiang", path=str(seed_path("001")), place="吴江"))
+    interpretation = load_document(DocumentMeta(id="kunshan-14", path=str(seed_path("000")), place="昆山"))
+    pairs = compare([wujiang], [interpretation]).sections
+    consumption = [p for p in pairs if p.old and p.old.title and "消费新业态" in p.old.title]
+    assert [p.new.title for p in consumption if p.new] == ["三是全面推动投资与消费升级"]
