@@ -8,8 +8,9 @@
    side a little. Each score loses HUB_DISCOUNT × the mean of the two units' HUB_NEIGHBOURS best scores
    (cross-domain similarity local scaling, as used for bilingual lexicon induction).
 3. Plans share an architecture: background, general requirements, thematic parts, implementation. The
-   top-level parts of two documents are aligned in order (dynamic time warping on their similarity); a
-   pair whose units lie in parts that do not correspond keeps only OFF_PATH_SHARE of its score.
+   top-level parts of two documents are aligned in order (dynamic time warping; two parts are as alike as
+   their units' best scores in each other); a pair whose units lie in parts that do not correspond keeps
+   only OFF_PATH_SHARE of its score.
 4. Every new unit is paired with its best old counterpart and those nearly as good (NEAR_BEST), every old
    unit with its best new one, when that best reaches MIN_PAIR: plans split and merge chapters, so pairs
    are many-to-many.
