@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from ..model import TERM_SHIFTS, TermShift
 
 _QUOTED = re.compile(r"[“\"]([^“”\"]{2,12})[”\"]")
-_RUN = re.compile(r"[\u4e00-\u9fff]{4,}")
+_RUN = re.compile(r"[\u3007\u4e00-\u9fff]{4,}")  # 〇 as in 二〇三五年
 _EDGE = set("的了和与及在是为等对把被将从以于其之并而或也都要")
 MIN_COUNT = 3
 TERM_LENGTHS = range(4, 9)  # three-character grams are mostly pieces (化建设, 制改革) in texts this short
