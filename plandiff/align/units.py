@@ -44,7 +44,7 @@ class Unit:
     position: float  # 0..1 through its document, for the order prior
     context: str  # the whole text of the section it sits in (its own text at the top level)
     block: int  # which top-level part of its document it is in (-1: it is a top-level part itself)
-    outlook: bool = False  # a situation analysis (发展环境), not policy
+    outlook: bool  # a situation analysis (发展环境), not policy
 
 
 def alignment_units(documents: Sequence[Document]) -> list[Unit]:

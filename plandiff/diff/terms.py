@@ -29,12 +29,10 @@ RISE_FACTOR = 2.0
 MAX_PER_SHIFT = 25
 
 
-def term_counts(texts: Sequence[str], words: set[str] | None = None) -> Counter[str]:
-    """How often each term occurs in the texts: quoted terms, and ``words`` (by default the texts' own)."""
-    runs = [run for text in texts for run in _RUN.findall(text)]
-    chosen = words_of(runs) if words is None else words
+def term_counts(texts: Sequence[str], words: set[str]) -> Counter[str]:
+    """How often each term occurs in the texts: quoted terms, and the given words."""
     counts: Counter[str] = Counter(m.group(1) for text in texts for m in _QUOTED.finditer(text))
-    counts.update(gram for run in runs for gram in _grams(run) if gram in chosen)
+    counts.update(gram for run in _runs(texts) for gram in _grams(run) if gram in words)
     return counts
 
 
@@ -60,6 +58,10 @@ def words_of(runs: Sequence[str]) -> set[str]:
     return words - pieces
 
 
+def _runs(texts: Sequence[str]) -> list[str]:
+    return [run for text in texts for run in _RUN.findall(text)]
+
+
 def _positions(run: str) -> list[tuple[int, str]]:
     return [
         (i, run[i : i + n])
@@ -75,7 +77,7 @@ def _grams(run: str) -> list[str]:
 
 def term_shifts(old_texts: Sequence[str], new_texts: Sequence[str]) -> list[TermShift]:
     """Terms whose use appeared, disappeared, at least doubled or at least halved between the sides."""
-    words = words_of([run for text in (*old_texts, *new_texts) for run in _RUN.findall(text)])
+    words = words_of(_runs((*old_texts, *new_texts)))
     old, new = term_counts(old_texts, words), term_counts(new_texts, words)
     old_size = max(1, sum(map(len, old_texts))) / 10000
     new_size = max(1, sum(map(len, new_texts))) / 10000

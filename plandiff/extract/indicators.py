@@ -1,9 +1,10 @@
 """Every quantitative indicator of a document, from its tables and its prose, with role and year.
 
 Boxes (专栏) hold project lists: only their ``总投资`` amounts are kept, apart, as project amounts. The
-glossary defines terms: only scale classes (``5000亿级高端装备产业``) are read there, as in headings. The default role of prose values follows the plan's layout:
-what comes before the guiding ideology (指导思想, ``坚持马克思列宁主义…``) reviews the previous period
-(``achieved``), what follows sets goals (``target``); a stated year overrides it.
+glossary defines terms: only scale classes (``5000亿级高端装备产业``) are read there, as in headings. The
+default role of prose values follows the plan's layout: what comes before the guiding ideology (指导思想,
+``坚持马克思列宁主义…``) reviews the previous period (``achieved``), what follows sets goals (``target``); a
+stated year overrides it.
 """
 
 from __future__ import annotations

@@ -18,10 +18,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from ..ingest.numerals import chinese_digits
+from ..ingest.numerals import chinese_digits, chinese_number
 from ..model import Indicator, IndicatorRole, Qualifier, Quantity
 from .quantity import Found, find_quantities, text_targets
-from .units import split_unit
+from .units import MAGNITUDES, split_unit
 
 _SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")
 _CLAUSE_BREAK = re.compile(r"[，,：:（()）]")
@@ -59,7 +59,6 @@ _SCALE_CLASS = re.compile(
     r"(?<![个家\d十百千万.])(?P<class>(?P<num>\d+|[十百千]?)(?P<mag>万亿|亿)元?级)"
     r"(?P<name>(?!产业|集群)[\u4e00-\u9fff+]{1,16}?)(?P<head>产业集群|产业链|产业|集群|(?=[和、](?:\d|[十百千万])))"
 )
-_CLASS_DIGITS = {"": 1, "十": 10, "百": 100, "千": 1000}
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,12 +124,16 @@ def scale_class_indicators(sentence: str, line: int, context: ProseContext) -> l
     for n, match in enumerate(matches):
         head = match.group("head") or next((m.group("head") for m in matches[n + 1 :] if m.group("head")), "")
         number = match.group("num")
-        value = (float(number) if number.isdigit() else _CLASS_DIGITS[number]) * (
-            10000 if match.group("mag") == "万亿" else 1
-        )
+        count = float(number) if number.isdigit() else chinese_number(number) or 1  # 千亿级, 亿级
         multiplier, base = split_unit("亿元")
+        base_value = count * MAGNITUDES[match.group("mag")]
         quantity = Quantity(
-            match.group("class"), value, "亿元", Qualifier.GE, base_value=value * multiplier, base_unit=base
+            match.group("class"),
+            base_value / multiplier,
+            "亿元",
+            Qualifier.GE,
+            base_value=base_value,
+            base_unit=base,
         )
         span = Found(match.start(), match.end("class"), quantity)
         found.append(_indicator(match.group("name") + head, quantity, sentence, span, line, context))
