@@ -8,9 +8,11 @@
    side a little. Each score loses HUB_DISCOUNT × the mean of the two units' HUB_NEIGHBOURS best scores
    (cross-domain similarity local scaling, as used for bilingual lexicon induction).
 3. Plans share an architecture: background, general requirements, thematic parts, implementation. The
-   top-level parts of two documents are aligned in order (dynamic time warping; two parts are as alike as
-   their units' best scores in each other); a pair whose units lie in parts that do not correspond keeps
-   only OFF_PATH_SHARE of its score.
+   top-level parts of two documents are aligned in order (dynamic time warping over how alike two parts
+   are, their units' best scores in each other, less the mean, so the path does not wander through weak
+   parts to collect score). Thematic parts come in another order in another place's plan, so two parts
+   at least MOVED_PART_SHARE as alike as either one's best match correspond off the path too. A pair
+   whose units lie in parts that do not correspond keeps only OFF_PATH_SHARE of its score.
 4. Every new unit is paired with its best old counterpart and those nearly as good (NEAR_BEST), every old
    unit with its best new one, when that best reaches MIN_PAIR: plans split and merge chapters, so pairs
    are many-to-many.
@@ -41,6 +43,7 @@ ORDER_PRIOR = 0.05
 HUB_NEIGHBOURS = 5
 HUB_DISCOUNT = 0.25
 OFF_PATH_SHARE = 0.5
+MOVED_PART_SHARE = 0.5
 # The best counterpart must reach MIN_PAIR (after the hub discount); others reaching NEAR_BEST of it
 # are paired too.
 MIN_PAIR = 0.08
@@ -93,9 +96,11 @@ def _architecture(old: Sequence[Unit], new: Sequence[Unit], score: np.ndarray) -
             if old_blocks.max() < 1 or new_blocks.max() < 1:
                 continue  # one part only: nothing to put in order
             block_score = _block_scores(score[np.ix_(rows, columns)], old_blocks, new_blocks)
-            on_path = np.zeros(block_score.shape, dtype=bool)
-            on_path[tuple(np.array(sorted(_warping_path(block_score))).T)] = True
-            off_path[np.ix_(rows, columns)] = ~on_path[np.ix_(old_blocks, new_blocks)]
+            best = np.maximum(block_score.max(axis=1, keepdims=True), block_score.max(axis=0, keepdims=True))
+            corresponding = block_score >= MOVED_PART_SHARE * best
+            path = _warping_path(block_score - block_score.mean())
+            corresponding[tuple(np.array(sorted(path)).T)] = True
+            off_path[np.ix_(rows, columns)] = ~corresponding[np.ix_(old_blocks, new_blocks)]
     return np.where(off_path & (score > 0), OFF_PATH_SHARE * score, score)
 
 

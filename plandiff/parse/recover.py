@@ -11,6 +11,12 @@
    paragraph start is a candidate, and a number remnant in the text (``…防线.推进法治…`` where ``52.``
    was) scores +3.
 3. **Indent breaks left over** inside a part or chapter become its synthetic chapters or sections.
+4. **Lost parts of run-on items.** Recommendations (建议) number their items through the whole document
+   (1.–60.) and open each part (一、…) with a lead paragraph before its first item. When only the first
+   part heading survives, the leads are left between two items. Where items are mostly one paragraph
+   long, the last paragraph between item N and item N+1 is the lead of a lost part when the two items
+   after it are one paragraph each (text on the heading's line): a part opens with its lead and then
+   items, while an item of several paragraphs (a 总体要求 item) keeps its closing paragraphs.
 Calibrated on the structure of the seed plans (see docs/structure.md); re-run the outline tests after
 any change.
 """
@@ -18,6 +24,7 @@ any change.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ..model import SectionKind
 from .events import Event, LineFacts, synthetic_title
@@ -28,6 +35,11 @@ _IDEOLOGY_OPENING = re.compile(
 )
 _NUMBER_REMNANT = re.compile(r"(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])")
 _GLOBAL_SCHEMES = (Scheme.PART, Scheme.CHAPTER)
+_RUN_ON_SCHEMES = (Scheme.CN_PAREN, Scheme.ARABIC, Scheme.ARABIC_PAREN)
+# Lost parts are looked for only among this many run-on items or more, most of them (this share of the
+# gaps between consecutive items) with no paragraph of their own after their first.
+RUN_ON_MIN_ITEMS = 8
+SINGLE_PARAGRAPH_SHARE = 0.6
 _GAP_SCHEMES = (Scheme.PART, Scheme.CHAPTER, Scheme.SECTION, Scheme.CN_COMMA, Scheme.CN_PAREN, Scheme.ARABIC)
 _CHILD_SCHEME = {Scheme.PART: Scheme.CHAPTER, Scheme.CHAPTER: Scheme.SECTION}
 _KIND = {
@@ -39,6 +51,7 @@ _KIND = {
 
 def recover_lost_headings(events: list[Event], facts: LineFacts) -> list[Event]:
     """Return the events with synthetic ones inserted for numbering gaps and indent breaks."""
+    events = sorted(events + _lost_parts(events, facts), key=lambda e: (e.index, e.rank))
     for scheme in _GAP_SCHEMES:
         events = _fill_gaps(events, facts, scheme)
     return _reattach_paragraphs(_sections_from_breaks(events, facts))
@@ -58,6 +71,57 @@ def _reattach_paragraphs(events: list[Event]) -> list[Event]:
         else:
             events[0].paragraphs.append((index, text))
     return events
+
+
+def _lost_parts(events: list[Event], facts: LineFacts) -> list[Event]:
+    """Synthetic parts at the leads left between run-on items whose part headings were lost."""
+    found = _run_on_items(events)
+    if found is None:
+        return []
+    items, part_scheme = found
+    leads = _part_leads(events, facts, items, part_scheme)
+    if len(leads) < 2:
+        return []
+    numbers = {e.index: e.number for e in events if e.scheme is part_scheme and not e.synthetic}
+    parts = []
+    for index in leads:
+        numbers[index] = 1 + max((n for i, n in numbers.items() if i < index), default=0)
+        parts.append(_synthetic(facts, part_scheme, numbers[index], index))
+    return parts
+
+
+def _run_on_items(events: list[Event]) -> tuple[list[Event], Scheme] | None:
+    """Items numbered through the document under an explicit first part, and that part's scheme."""
+    for scheme in _RUN_ON_SCHEMES:
+        items = [e for e in events if e.scheme is scheme and not e.synthetic]
+        if len(items) < RUN_ON_MIN_ITEMS or any(b.number <= a.number for a, b in pairwise(items)):
+            continue
+        parent = _parent_index(events, events.index(items[0]))
+        part = next((e for e in events if e.index == parent and e.scheme is not None), None)
+        if part is not None and part.scheme is not None and part.scheme < scheme:
+            return items, part.scheme
+    return None
+
+
+def _part_leads(events: list[Event], facts: LineFacts, items: list[Event], part_scheme: Scheme) -> list[int]:
+    """The last paragraph between item N and N+1 where the two items after it are one paragraph each."""
+    gaps = [[i for i in facts.paragraph_starts if a.index < i < b.index] for a, b in pairwise(items)]
+    if sum(not gap for gap in gaps) < SINGLE_PARAGRAPH_SHARE * len(gaps):
+        return []
+    one_paragraph = [
+        any(index == item.index for index, _ in item.paragraphs) and (k >= len(gaps) or len(gaps[k]) <= 1)
+        for k, item in enumerate(items)
+    ]  # the item's text on its heading line, then at most a next part's lead
+    headed = {e.index for e in events if e.scheme is not None}
+    boundaries = [e.index for e in events if e.scheme is not None and e.scheme <= part_scheme]
+    return [
+        gap[-1]
+        for k, gap in enumerate(gaps)
+        if gap
+        and gap[-1] not in headed
+        and not any(gap[0] <= b <= gap[-1] for b in boundaries)
+        and all(one_paragraph[k + 1 : k + 3])
+    ]
 
 
 def _fill_gaps(events: list[Event], facts: LineFacts, scheme: Scheme) -> list[Event]:

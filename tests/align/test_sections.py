@@ -90,3 +90,15 @@ def test_parts_of_unequal_length_still_correspond() -> None:
     pairs = compare([wujiang], [interpretation]).sections
     consumption = [p for p in pairs if p.old and p.old.title and "消费新业态" in p.old.title]
     assert [p.new.title for p in consumption if p.new] == ["三是全面推动投资与消费升级"]
+
+
+def test_thematic_parts_in_another_order_still_correspond() -> None:
+    """Suzhou's recommendations put 沪苏同城 (item 31) in their regional part after the rural one; Kunshan's plan
+    puts 主动对接上海“五个中心” in its opening-up 篇 before the urban-rural one. The parts still correspond,
+    while a summary 节 of the general requirements (推动“十五五”发展) does not take thematic items."""
+    suzhou = load_document(DocumentMeta(id="suzhou", path=str(seed_path("004")), place="苏州"))
+    pairs = [p for p in compare([suzhou], [plan_15()]).sections if p.old and p.new]
+    shanghai = [p.new.title for p in pairs if p.old.title.startswith("31.")]
+    assert any("五个中心" in title for title in shanghai)
+    summary = [p.old.title for p in pairs if "推动“十五五”发展" in (p.new.title or "")]
+    assert summary and all(title.startswith(("3.", "4.")) for title in summary)

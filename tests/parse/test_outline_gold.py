@@ -105,6 +105,21 @@ def test_recommendations_sixty_items_in_order() -> None:
     assert items[51].title == "推进法治苏州建设"
 
 
+def test_recommendations_lost_part_headings_recovered() -> None:
+    """Only 一、 survives of the recommendations' part headings; each later part's lead paragraph (坚守实体经济,
+    实施“苏州智造”强基提质工程… before item 5) sits between two items and opens a synthetic part."""
+    document = parsed("004")
+    parts = [s for s in document.sections if s.numbering == "a"]
+    assert [s.synthetic for s in parts] == [False] + [True] * 12
+    first_items = []
+    for part in parts:
+        items = [s for s in document.sections if s.parent == part.id and s.numbering == "n"]
+        first_items.append(int(items[0].label.rstrip(".")))
+    assert first_items == [1, 5, 9, 14, 18, 23, 27, 30, 35, 41, 47, 51, 57]
+    assert parts[1].title == "坚守实体经济" and parts[1].paragraphs[0][1].startswith("坚守实体经济")
+    assert parts[-1].title.startswith("坚持以党的自我革命引领社会革命")
+
+
 def test_article_standalone_sentences_are_sections() -> None:
     document = parsed("002")
     heads = [s.title for s in document.sections if s.numbering == "h"]

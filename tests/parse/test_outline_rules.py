@@ -74,3 +74,36 @@ def test_docx_outline_matches_text_outline(tmp_path: Path) -> None:
         (s.label, s.title) for s in document.sections if s.kind is SectionKind.CHAPTER and not s.synthetic
     ] == explicit
     assert len(document.tables) == 1 and len(document.tables[0].rows) == 25
+
+
+def _run_on_items(continuation: str) -> str:
+    items = []
+    for n in range(1, 13):
+        items.append(f"{n}.加快推进第{n}项任务。围绕重点领域持续用力，完善政策体系，推动工作落实见效。")
+        if n in (4, 8):
+            items.append(continuation)
+    return "一、总体要求\n\n" + "\n\n".join(items) + "\n"
+
+
+def test_lead_between_run_on_items_opens_a_lost_part(tmp_path: Path) -> None:
+    path = tmp_path / "recommendations.txt"
+    path.write_text(
+        _run_on_items(
+            "坚持创新驱动，实施产业强基工程，坚持智能化、绿色化、融合化方向，加快建设具有完整性、先进性、安全性的现代化产业体系，"
+            "巩固壮大实体经济根基。"
+        ),
+        encoding="utf-8",
+    )
+    parts = [s for s in outline_of(path).sections if s.numbering == "a"]
+    assert [(s.label, s.synthetic) for s in parts] == [("一、", False), ("二、", True), ("三、", True)]
+    assert [p.title for p in parts[1:]] == ["坚持创新驱动"] * 2
+
+
+def test_items_of_several_paragraphs_keep_them(tmp_path: Path) -> None:
+    """Where most items run over several paragraphs, a paragraph between two items is the item's own."""
+    path = tmp_path / "long_items.txt"
+    text = _run_on_items("").replace("见效。", "见效。\n\n要健全工作机制，强化督促检查。")
+    path.write_text(text, encoding="utf-8")
+    document = outline_of(path)
+    assert [s.label for s in document.sections if s.numbering == "a"] == ["一、"]
+    assert len([s for s in document.sections if s.numbering == "n"]) == 12
