@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import docx
+import pypdfium2 as pdfium
 from weasyprint import HTML
 
 from plandiff.model import CleanText
@@ -126,6 +127,34 @@ def write_html(clean: CleanText, path: Path) -> Path:
 def write_pdf(clean: CleanText, path: Path, running_header: str) -> Path:
     """A PDF with a running header and ``— N —`` page numbers."""
     HTML(string=page_html(clean, chrome=False, running_header=running_header)).write_pdf(str(path))
+    return path
+
+
+def write_pdf_text(pdf_path: Path, path: Path) -> Path:
+    """The PDF's text layer saved as plain text, pages separated by form feeds (as ``pdftotext`` writes)."""
+    pdf = pdfium.PdfDocument(str(pdf_path))
+    try:
+        pages = [pdf[i].get_textpage().get_text_range().replace("\r\n", "\n") for i in range(len(pdf))]
+    finally:
+        pdf.close()
+    path.write_text("\f".join(pages), encoding="utf-8")
+    return path
+
+
+def write_wrapped_text(clean: CleanText, path: Path, running_header: str, width: int = 36) -> Path:
+    """Plain text copied from a PDF viewer: paragraphs hard-wrapped at ``width`` characters, no blank lines,
+    and every 40 lines a ``— N —`` page number and the running header."""
+    out: list[str] = []
+    for line in clean.lines:
+        text = line.text.strip()
+        if line.text.startswith("\t") or not text:
+            out.append(line.text)  # table cells and the blank lines between table rows stay as they are
+            continue
+        for start in range(0, len(text), width):
+            out.append(text[start : start + width])
+            if len(out) % 40 == 0:
+                out += [f"— {len(out) // 40} —", running_header]
+    path.write_text("\n".join(out), encoding="utf-8")
     return path
 
 

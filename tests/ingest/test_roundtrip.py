@@ -4,6 +4,7 @@ and the line map of every format points back to the right place in the file it w
 from __future__ import annotations
 
 import random
+from collections import Counter
 from pathlib import Path
 
 import docx
@@ -11,12 +12,15 @@ import pypdfium2 as pdfium
 import pytest
 
 from plandiff import ingest_file
-from plandiff.model import CleanText
+from plandiff.extract import extract_indicators
+from plandiff.model import CleanText, Document, DocumentMeta, SectionKind
+from plandiff.pipeline import load_document
 from tests.conftest import seed_path
 from tests.ingest import builders
 from tests.ingest.similarity import char_similarity
 
 MIN_SIMILARITY = 0.99
+STRUCTURAL = (SectionKind.PART, SectionKind.CHAPTER, SectionKind.SECTION)
 SAMPLED_LINES = 40
 
 
@@ -103,6 +107,56 @@ def test_roundtrip_pdf(seed: tuple[str, CleanText], tmp_path: Path) -> None:
         assert line.page is not None
         first_piece = pages[line.page - 1][line.line - 1].strip()
         assert first_piece and line.text.startswith(first_piece), line
+
+
+def test_roundtrip_pdf_text(seed: tuple[str, CleanText], tmp_path: Path) -> None:
+    """The PDF's text layer saved as .txt (form feeds between pages): the same body, no page furniture,
+    and each joined line starts on the source line it names."""
+    number, reference = seed
+    header = "苏州市吴江区十四五规划" if number == "001" else "昆山市十五五规划纲要"
+    pdf_path = builders.write_pdf(reference, tmp_path / f"{number}.pdf", running_header=header)
+    path = builders.write_pdf_text(pdf_path, tmp_path / f"{number}.txt")
+    clean = ingest_file(path)
+    similarity = char_similarity(body(reference), body(clean))
+    report(f"{number} pdf text", similarity)
+    assert similarity >= MIN_SIMILARITY
+    assert all(header not in line.text for line in clean.lines), "running header survived"
+    assert all(not line.text.strip().startswith("— ") for line in clean.lines), "page number survived"
+    source_lines = path.read_text(encoding="utf-8").split("\n")
+    for line in sampled(clean):
+        first_piece = source_lines[line.line - 1].split("\f")[-1].strip()
+        assert first_piece and line.text.strip().startswith(first_piece[:10]), line
+
+
+def test_hard_wrapped_text_reads_as_the_original(seed: tuple[str, CleanText], tmp_path: Path) -> None:
+    """Text copied from a PDF viewer, wrapped at 36 characters with page numbers and a running header:
+    paragraphs joined again, so the headings and the targets are those of the original. (Headings the
+    original lost are recovered from its indentation, which such a copy does not keep.)"""
+    number, reference = seed
+    path = builders.write_wrapped_text(
+        reference, tmp_path / f"{number}.txt", running_header="规划纲要（草案）"
+    )
+    original = load_document(DocumentMeta(id="original", path=str(seed_path(number))))
+    wrapped = load_document(DocumentMeta(id="wrapped", path=str(path)))
+    assert headings(wrapped) == headings(original)
+    expected = Counter((i.name, i.quantity.value) for i in extract_indicators(original))
+    found = Counter((i.name, i.quantity.value) for i in extract_indicators(wrapped))
+    recall = sum((expected & found).values()) / sum(expected.values())
+    precision = sum((expected & found).values()) / sum(found.values())
+    print(f"\nhard-wrapped {number}: targets recall {recall:.3f} precision {precision:.3f}")
+    assert recall >= 0.97 and precision >= 0.97
+
+
+def headings(document: Document) -> list[tuple[str, str | None]]:
+    return [(s.label, s.title) for s in document.sections if s.kind in STRUCTURAL and not s.synthetic]
+
+
+def test_text_with_a_paragraph_per_line_is_left_as_it_is() -> None:
+    for number in ("000", "002", "003", "004"):
+        source = seed_path(number).read_text(encoding="utf-8").split("\n")
+        clean = ingest_file(seed_path(number))
+        assert all(line.line == line.end_line for line in clean.lines), number
+        assert all(line.text.strip() in source[line.line - 1] for line in clean.lines[:50]), number
 
 
 def test_html_keeps_heading_hints(tmp_path: Path) -> None:

@@ -1,0 +1,161 @@
+"""Undo a printed page's layout in extracted text: page numbers, running headers and footers, wrapped lines.
+
+A PDF's reader knows its pages. Plain text extracted from a PDF (``pdftotext``, copied from a viewer)
+carries the same furniture: its pages are split at form feeds, or else at the page-number lines
+(``— 12 —``, ``- 3 -``, ``第 3 页``, ``3 / 20``) when there are several of them.
+
+- Page numbers at the top or bottom of a page go.
+- Running headers and footers are the lines at the top or bottom of pages that recur (digits ignored) on
+  at least half of the pages.
+- A line that runs to the full width and does not end a sentence continues on the next line (or the
+  next page): they are joined into one paragraph line. Plain text is joined only when it is wrapped at
+  all: at least WRAPPED_SHARE of its lines run to the full width without ending a sentence (a file with
+  one paragraph per line has almost none).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from itertools import pairwise
+
+from ..model import SourceLine
+
+_PAGE_NUMBER = re.compile(
+    r"^[\s—–\-－_]*\d{1,4}[\s—–\-－_]*$|^第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$"
+    r"|^page\s*\d+(\s*of\s*\d+)?$",
+    re.IGNORECASE,
+)
+# A page number written so that it cannot be a table cell: decorated, or with 页 / a total.
+_MARKED_PAGE_NUMBER = re.compile(
+    r"^[—–\-－_]+\s*\d{1,4}\s*[—–\-－_]+$|^第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[。！？；：:;!?”」』）)]$")
+_CONTINUATION_MARK = re.compile(r"^[、，,。．；;：:！？!?）)」』”％%]")
+_STARTS_BLOCK = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[篇章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|"
+    r"\d{1,2}[.、．]\D|专栏|表\s*\d|图\s*\d)"
+)
+# How many lines at the top and bottom of a page are looked at for running headers and page numbers.
+EDGE_LINES = 2
+# A line at least this share of the typical full line width is taken to be wrapped by the page.
+FULL_WIDTH_SHARE = 0.85
+# Plain text is taken to be hard-wrapped when this share of its lines are full and end no sentence.
+WRAPPED_SHARE = 0.2
+# Plain text without form feeds is cut into pages at its page-number lines when it has this many.
+MIN_PAGE_NUMBERS = 3
+
+
+def strip_page_furniture(pages: Sequence[Sequence[SourceLine]]) -> list[SourceLine]:
+    """The lines of all pages without page numbers and running headers or footers at their edges."""
+    furniture = _running_furniture(pages)
+    kept: list[SourceLine] = []
+    for page in pages:
+        edge = _edge_indexes(page)
+        for n, line in enumerate(page):
+            stripped = line.text.strip()
+            if n in edge and (_PAGE_NUMBER.match(stripped) or _shape(stripped) in furniture):
+                continue
+            kept.append(line)
+    return kept
+
+
+def undo_text_layout(lines: list[SourceLine]) -> list[SourceLine]:
+    """Plain text extracted from a PDF: page furniture removed and wrapped lines joined; other text as is."""
+    pages = _text_pages(lines)
+    if len(pages) > 1:
+        lines = strip_page_furniture(pages)
+    if _wrapped_share(lines) < WRAPPED_SHARE:
+        return lines
+    return rejoin_wrapped(lines)
+
+
+def rejoin_wrapped(lines: Sequence[SourceLine]) -> list[SourceLine]:
+    """Join each line that runs to the full width without ending a sentence with the line after it."""
+    full_width = _full_width(lines)
+    if not full_width:
+        return list(lines)
+    joined: list[SourceLine] = []
+    last_physical = ""
+    for line in lines:
+        text = line.text.strip()
+        if joined and text and _continues(last_physical, text, full_width):
+            previous = joined[-1]
+            joined[-1] = SourceLine(
+                previous.text.rstrip() + text,
+                previous.line,
+                line.end_line,
+                previous.page,
+                previous.heading_level,
+            )
+        else:
+            joined.append(line)
+        last_physical = text
+    return joined
+
+
+def _text_pages(lines: list[SourceLine]) -> list[list[SourceLine]]:
+    """Pages of plain text: split at form feeds, else after each marked page-number line."""
+    if any("\f" in line.text for line in lines):
+        pages: list[list[SourceLine]] = [[]]
+        for line in lines:
+            parts = line.text.split("\f")
+            for k, part in enumerate(parts):
+                if k:
+                    pages.append([])
+                if part.strip() or len(parts) == 1:
+                    pages[-1].append(
+                        SourceLine(part, line.line, line.end_line, line.page, line.heading_level)
+                    )
+        return [page for page in pages if page]
+    numbered = [n for n, line in enumerate(lines) if _MARKED_PAGE_NUMBER.match(line.text.strip())]
+    if len(numbered) < MIN_PAGE_NUMBERS:
+        return [lines]
+    cuts = [0, *(n + 1 for n in numbered), len(lines)]
+    return [lines[a:b] for a, b in pairwise(cuts) if a < b]
+
+
+def _edge_indexes(page: Sequence[SourceLine]) -> set[int]:
+    filled = [i for i, line in enumerate(page) if line.text.strip()]
+    return set(filled[:EDGE_LINES] + filled[-EDGE_LINES:])
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", text.replace(" ", ""))
+
+
+def _running_furniture(pages: Sequence[Sequence[SourceLine]]) -> set[str]:
+    """Edge lines that recur (digits ignored) on at least half of the pages, when there are several."""
+    if len(pages) < 3:
+        return set()
+    counts = Counter(
+        shape
+        for page in pages
+        for shape in {_shape(page[i].text.strip()) for i in _edge_indexes(page)}
+        if shape
+    )
+    return {shape for shape, n in counts.items() if n >= max(2, len(pages) / 2)}
+
+
+def _full_width(lines: Sequence[SourceLine]) -> int:
+    widths = sorted(len(line.text.strip()) for line in lines if line.text.strip())
+    return widths[int(0.9 * (len(widths) - 1))] if widths else 0
+
+
+def _wrapped_share(lines: Sequence[SourceLine]) -> float:
+    full_width = _full_width(lines)
+    filled = [line.text.strip() for line in lines if line.text.strip()]
+    if not filled:
+        return 0.0
+    wrapped = [t for t in filled if len(t) >= FULL_WIDTH_SHARE * full_width and not _SENTENCE_END.search(t)]
+    return len(wrapped) / len(filled)
+
+
+def _continues(previous: str, text: str, full_width: int) -> bool:
+    """A full-width line runs on into the next one unless it ends a sentence; a line opening with a
+    mark no paragraph opens with (、，。) continues the one before in any case."""
+    if len(previous) < FULL_WIDTH_SHARE * full_width or _STARTS_BLOCK.match(text):
+        return False
+    return not _SENTENCE_END.search(previous) or bool(_CONTINUATION_MARK.match(text))
