@@ -89,16 +89,27 @@ def test_roundtrip_html(seed: tuple[str, CleanText], tmp_path: Path) -> None:
         assert line.text.strip()[:10] in source_lines[line.line - 1], line
 
 
-def test_roundtrip_pdf(seed: tuple[str, CleanText], tmp_path: Path) -> None:
+def pdf_of(seed: tuple[str, CleanText], folder: Path) -> tuple[Path, str]:
+    """The seed printed to PDF with a running header and page numbers, and that header."""
     number, reference = seed
     header = "苏州市吴江区十四五规划" if number == "001" else "昆山市十五五规划纲要"
-    path = builders.write_pdf(reference, tmp_path / f"{number}.pdf", running_header=header)
-    clean = ingest_file(path)
+    return builders.write_pdf(reference, folder / f"{number}.pdf", running_header=header), header
+
+
+def assert_same_body_without_furniture(
+    name: str, reference: CleanText, clean: CleanText, header: str
+) -> None:
     similarity = char_similarity(body(reference), body(clean))
-    report(f"{number} pdf", similarity)
+    report(name, similarity)
     assert similarity >= MIN_SIMILARITY
     assert all(header not in line.text for line in clean.lines), "running header survived"
     assert all(not line.text.strip().startswith("— ") for line in clean.lines), "page number survived"
+
+
+def test_roundtrip_pdf(seed: tuple[str, CleanText], tmp_path: Path) -> None:
+    path, header = pdf_of(seed, tmp_path)
+    clean = ingest_file(path)
+    assert_same_body_without_furniture(f"{seed[0]} pdf", seed[1], clean, header)
     pdf = pdfium.PdfDocument(str(path))
     pages = [
         pdf[i].get_textpage().get_text_range().replace("\r\n", "\n").split("\n") for i in range(len(pdf))
@@ -112,16 +123,10 @@ def test_roundtrip_pdf(seed: tuple[str, CleanText], tmp_path: Path) -> None:
 def test_roundtrip_pdf_text(seed: tuple[str, CleanText], tmp_path: Path) -> None:
     """The PDF's text layer saved as .txt (form feeds between pages): the same body, no page furniture,
     and each joined line starts on the source line it names."""
-    number, reference = seed
-    header = "苏州市吴江区十四五规划" if number == "001" else "昆山市十五五规划纲要"
-    pdf_path = builders.write_pdf(reference, tmp_path / f"{number}.pdf", running_header=header)
-    path = builders.write_pdf_text(pdf_path, tmp_path / f"{number}.txt")
+    pdf_path, header = pdf_of(seed, tmp_path)
+    path = builders.write_pdf_text(pdf_path, tmp_path / f"{seed[0]}.txt")
     clean = ingest_file(path)
-    similarity = char_similarity(body(reference), body(clean))
-    report(f"{number} pdf text", similarity)
-    assert similarity >= MIN_SIMILARITY
-    assert all(header not in line.text for line in clean.lines), "running header survived"
-    assert all(not line.text.strip().startswith("— ") for line in clean.lines), "page number survived"
+    assert_same_body_without_furniture(f"{seed[0]} pdf text", seed[1], clean, header)
     source_lines = path.read_text(encoding="utf-8").split("\n")
     for line in sampled(clean):
         first_piece = source_lines[line.line - 1].split("\f")[-1].strip()
