@@ -35,7 +35,7 @@ _MARKED_PAGE_NUMBER = re.compile(
 _SENTENCE_END = re.compile(r"[。！？；：:;!?”」』）)]$")
 _CONTINUATION_MARK = re.compile(r"^[、，,。．；;：:！？!?）)」』”％%]")
 _STARTS_BLOCK = re.compile(
-    r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[篇章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|"
+    r"^\s*(?:第[一二三四五六七八九十百零〇\d]+(?:[篇章节]|部分)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|"
     r"\d{1,2}[.、．]\D|专栏|表\s*\d|图\s*\d)"
 )
 # How many lines at the top and bottom of a page are looked at for running headers and page numbers.

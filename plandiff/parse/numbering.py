@@ -1,6 +1,6 @@
 """Heading numbering schemes of Chinese plans, and how to read a heading line.
 
-Schemes, from the outermost: ``第一篇`` (part) > ``第一章`` (chapter) > ``第一节`` (section) > ``一、`` >
+Schemes, from the outermost: ``第一篇``/``第一部分`` (part) > ``第一章`` (chapter) > ``第一节`` (section) > ``一、`` >
 ``（一）``/``(一)`` > ``1.``/``1、`` > ``（1）`` > run-in ``一是…`` > lead sentence ``做强新型显示产业。…``.
 Outside the numbered schemes: ``序言``/``前言`` (preamble), ``专栏 3`` (box), ``表1`` (table caption),
 ``图1`` (figure caption), ``名词解释`` (glossary) and ``目录`` (table of contents).
@@ -22,7 +22,7 @@ _CN_NUM = "一二三四五六七八九十百零〇两"
 class Scheme(IntEnum):
     """Numbering schemes by nesting rank: a lower value holds the higher ones."""
 
-    PART = 1  # 第一篇
+    PART = 1  # 第一篇, 第一部分
     CHAPTER = 2  # 第一章
     SECTION = 3  # 第一节
     CN_COMMA = 4  # 一、
@@ -62,7 +62,10 @@ class Heading:
 
 _TITLE_TAIL = r"[ \t]*(?P<title>[^。；;]{0,60}?)[ \t]*$"
 _NUMBERED = (
-    (Scheme.PART, re.compile(rf"^(?P<label>第(?P<num>[{_CN_NUM}\d]+)篇)(?=\s|$|[^\s，,的中])" + _TITLE_TAIL)),
+    (
+        Scheme.PART,
+        re.compile(rf"^(?P<label>第(?P<num>[{_CN_NUM}\d]+)(?:篇|部分))(?=\s|$|[^\s，,的中])" + _TITLE_TAIL),
+    ),
     (
         Scheme.CHAPTER,
         re.compile(rf"^(?P<label>第(?P<num>[{_CN_NUM}\d]+)章)(?=\s|$|[^\s，,的中])" + _TITLE_TAIL),

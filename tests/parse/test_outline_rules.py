@@ -107,3 +107,19 @@ def test_items_of_several_paragraphs_keep_them(tmp_path: Path) -> None:
     document = outline_of(path)
     assert [s.label for s in document.sections if s.numbering == "a"] == ["一、"]
     assert len([s for s in document.sections if s.numbering == "n"]) == 12
+
+
+def test_parts_written_as_bufen_hold_their_items(tmp_path: Path) -> None:
+    """Many city plans and recommendations number their parts 第一部分, 第二部分 instead of 第一篇."""
+    path = tmp_path / "bufen.txt"
+    path.write_text(
+        "第一部分 发展基础\n\n过去五年，全市经济总量迈上新台阶。\n\n第二部分 总体要求\n\n一、指导思想\n\n坚持以人民为中心。\n\n"
+        "二、主要目标\n\n到2030年，地区生产总值达到8000亿元。\n\n第三部分 重点任务\n\n一、建设现代产业体系\n\n"
+        "（一）做强制造业。推进智能制造。\n",
+        encoding="utf-8",
+    )
+    document = outline_of(path)
+    parts = [s for s in document.sections if s.kind is SectionKind.PART]
+    assert [s.label for s in parts] == ["第一部分", "第二部分", "第三部分"]
+    items = [s for s in document.sections if s.label == "一、"]
+    assert [document.section(s.parent).label for s in items] == ["第二部分", "第三部分"]
