@@ -46,6 +46,11 @@ _ANNUAL = re.compile(r"每年|年均推出")
 _PREVIOUS_PERIOD_PAST = re.compile(r"(十[一二三四五六七八九])五(?:时期|期间)(?![^，,。]*(?:将|要|力争))")
 # A count followed by a noun and then another value in its clause is a modifier (8个断面优比例达100%).
 _MODIFIER_UNITS = ("个", "家", "条", "项", "所", "座")
+# A threshold before a noun and a target verb defines what is counted (3岁以下婴幼儿托位数达到4.5个).
+_THRESHOLD = re.compile(r"^超|(?:以下|以上)$")
+_TARGET_VERB_TAIL = re.compile(r"(?:达到|达|提高到|提升到|增加到|不低于|不少于|控制在|保持在)$")
+# A name that is only a rate of change refers to the subject of the clause before (…达到1.2万亿元，年均增长5%).
+_GROWTH_ONLY = re.compile(r"^(?:年均|每年)?(?:增长|增速|增幅)率?$")
 # Verb characters stripped from the end of a segment before looking for 等 (A、B等达到…).
 _FILLER_CHARS = "分别均达到突破超过提高至"
 # A name starting with a bare industry word refers back (产业集群产值规模) to an industry named after one
@@ -88,7 +93,8 @@ def prose_indicators(sentence: str, line: int, context: ProseContext) -> list[In
     for position, value in enumerate(values):
         segment = sentence[previous_end : value.start]
         if _is_modifier(sentence, value, values[position + 1 :]):
-            previous_end = value.end
+            if not _THRESHOLD.search(value.quantity.text):
+                previous_end = value.end  # a count (8个断面) leaves the name; a threshold defines it
             continue
         if segment.strip() in ("、", "和", "") and list_names:
             name = list_names.pop(0)
@@ -97,6 +103,8 @@ def prose_indicators(sentence: str, line: int, context: ProseContext) -> list[In
             previous_end = value.end
             continue
         name = clean_name(_CLAUSE_BREAK.split(segment)[-1]) or clean_name(_strip_growth(previous_name))
+        if _GROWTH_ONLY.match(name) and previous_name:  # 地区生产总值达到1.2万亿元，年均增长5%
+            name = clean_name(_strip_growth(previous_name)) + name
         name = _named_after(_resolve_generic(name, sentence[: value.start]), sentence[value.end :])
         names = [name]
         shared = "均" in segment or segment.rstrip(_FILLER_CHARS).endswith("等") or segment.endswith("双")
@@ -229,7 +237,9 @@ def _is_modifier(sentence: str, value: Found, later: list[Found]) -> bool:
     following = sentence[value.end : later[0].start]
     if not re.match(r"[\u4e00-\u9fff]", following) or re.search(r"[，,：:（()）、]", following):
         return False
-    if value.quantity.unit in _MODIFIER_UNITS:
+    if value.quantity.unit in _MODIFIER_UNITS or (
+        _THRESHOLD.search(value.quantity.text) and _TARGET_VERB_TAIL.search(following)
+    ):
         return True
     return len(following) <= MODIFIER_MAX_GAP and bool(re.search(r"占比|比例|比重", following))
 

@@ -2,7 +2,7 @@
 ``2.5%以内``, ``三千五百家``, ``完成上级下达任务`` … as ``Quantity`` values.
 
 A quantity is ``[力争|争取] [qualifier] number [magnitude] [unit] [以上|以下|以内|左右]`` or a ratio ``n:1``,
-or one of the text-only targets (完成上级下达任务, 与GDP增长同步, 翻一番). Qualifiers follow Chinese
+or one of the text-only targets (完成上级下达任务, 完成省下达目标任务, 与GDP增长同步, 翻一番). Qualifiers follow Chinese
 legal usage: 以上/以下/以内 include the number (``>=``/``<=``); 超/突破/高于 exclude it (``>``).
 Runs on the matching form (NFKC, spaces inside numbers joined), so ``超 8 万个`` reads as ``超8万个``.
 General number parsers are not used: they misread 不低于, 个百分点 and 第十四个五年 (see docs).
@@ -49,7 +49,8 @@ QUANTITY = re.compile(
     r"(?P<post>以上|以下|以内|左右)?"
 )
 TEXT_TARGET = re.compile(
-    r"完成上级下达(?:的)?(?:目标)?任务|达到上级考核要求|[与和](?:GDP|经济|地区生产总值)增长(?:基本)?同步"
+    r"完成(?:上级|国家|省|省里|市)(?:下达|下发)(?:的)?(?:目标)?任务|达到(?:上级|国家|省|市)(?:考核)?要求"
+    r"|[与和](?:GDP|经济|地区生产总值)增长(?:基本)?同步"
     r"|翻一番(?:以上)?|翻番"
 )
 _AIM = re.compile(r"(?:力争|争取)[^，,。；;]*$")

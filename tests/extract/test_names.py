@@ -63,3 +63,22 @@ def test_scale_classes_before_an_industry_are_soft_targets() -> None:
 )
 def test_scale_class_after_a_count_or_before_a_company_is_no_target(sentence: str) -> None:
     assert all("级" not in text for _, text in names(sentence))
+
+
+def test_growth_rate_alone_takes_the_subject_of_the_clause_before() -> None:
+    sentence = "到2030年，地区生产总值达到1.2万亿元左右，年均增长5%左右。"
+    assert names(sentence) == [("地区生产总值", "1.2万亿元左右"), ("地区生产总值年均增长", "5%左右")]
+
+
+def test_threshold_before_a_noun_stays_in_the_name() -> None:
+    """``3岁以下`` says which children are counted: part of the name, not a target of its own."""
+    assert names("每千人口拥有3岁以下婴幼儿托位数达到4.5个。") == [
+        ("每千人口拥有3岁以下婴幼儿托位数", "4.5个")
+    ]
+    assert names("人均预期寿命达到84岁。") == [("人均预期寿命", "84岁")]
+
+
+def test_task_set_by_the_province_is_a_text_target() -> None:
+    assert names("单位地区生产总值能耗下降完成省下达目标任务。") == [
+        ("单位地区生产总值能耗", "完成省下达目标任务")
+    ]
