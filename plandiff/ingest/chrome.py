@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .characters import cjk_count, matching_form
+from .characters import HEADING_OPENING, cjk_count, matching_form
 
 _CONTACT = re.compile(
     r"(?<!\d)(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|400-?\d{3}-?\d{4})(?!\d)"
@@ -41,10 +41,6 @@ _UI_WORDS = frozenset(
 # Phrases with which a site speaks of itself; such a line is chrome at any length.
 _SITE_TALK = re.compile(r"本站|本网站|如有侵权|用户上传|权益所有人|信息存储空间|下载文件|下载资源")
 _BREADCRUMB_SEP = re.compile(r"\s[/>»›]\s|\s?[>»›]\s?")
-_HEADING = re.compile(
-    r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[篇章节部分]|[一二三四五六七八九十]+、|"
-    r"[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、](?!\d)|序\s*言|前\s*言|目\s*录|专栏)"
-)
 _TITLE_WORDS = re.compile(r"规划|纲要|建议|解读|决议|计划|报告|意见|方案|示范")
 # An issuing body named on its own (昆山市发展和改革委员会) is page metadata, not a title.
 _ISSUER = re.compile(r"(?:委员会|局|厅|办公室|办公厅|人民政府|研究院|研究中心)$")
@@ -94,7 +90,7 @@ def _judge_anywhere(text: str) -> LineVerdict:
     short = cjk_count(text) <= 40 and not _SENTENCE_PUNCT.search(text.rstrip("。"))
     if short and _WEB_UI.search(text):
         return LineVerdict(False, "web interface line")
-    if text.strip("：:【】[] ").lower() in _UI_WORDS and not _HEADING.match(text):
+    if text.strip("：:【】[] ").lower() in _UI_WORDS and not HEADING_OPENING.match(text):
         return LineVerdict(False, "web interface label")
     if _is_breadcrumb(text):
         return LineVerdict(False, "breadcrumb")
@@ -118,7 +114,7 @@ def _extend_over_headings(matching: Sequence[str], first_prose: int) -> int:
         if not matching[i]:
             i -= 1
             continue
-        if _HEADING.match(matching[i]):
+        if HEADING_OPENING.match(matching[i]):
             start = i
             i -= 1
             continue
@@ -161,7 +157,11 @@ def _mark_spam(matching: Sequence[str], verdicts: list[LineVerdict], start: int,
 
 
 def _is_short_label(text: str) -> bool:
-    return cjk_count(text) <= SHORT_LINE_CJK and not _SENTENCE_PUNCT.search(text) and not _HEADING.match(text)
+    return (
+        cjk_count(text) <= SHORT_LINE_CJK
+        and not _SENTENCE_PUNCT.search(text)
+        and not HEADING_OPENING.match(text)
+    )
 
 
 def _between_prose(matching: Sequence[str], i: int) -> bool:

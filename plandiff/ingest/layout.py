@@ -21,23 +21,17 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from ..model import SourceLine
+from .characters import HEADING_OPENING
 
-_PAGE_NUMBER = re.compile(
-    r"^[\s—–\-－_]*\d{1,4}[\s—–\-－_]*$|^第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$"
-    r"|^page\s*\d+(\s*of\s*\d+)?$",
-    re.IGNORECASE,
-)
 # A page number written so that it cannot be a table cell: decorated, or with 页 / a total.
-_MARKED_PAGE_NUMBER = re.compile(
-    r"^[—–\-－_]+\s*\d{1,4}\s*[—–\-－_]+$|^第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?$|^\d+\s*/\s*\d+$",
-    re.IGNORECASE,
+_MARKED_PAGE = r"[—–\-－_]+\s*\d{1,4}\s*[—–\-－_]+|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+"
+_MARKED_PAGE_NUMBER = re.compile(rf"^(?:{_MARKED_PAGE})$")
+# At a page's edge a bare number is a page number too.
+_PAGE_NUMBER = re.compile(
+    rf"^(?:{_MARKED_PAGE}|[—–\-－_\s]*\d{{1,4}}[—–\-－_\s]*|page\s*\d+(?:\s*of\s*\d+)?)$", re.IGNORECASE
 )
 _SENTENCE_END = re.compile(r"[。！？；：:;!?”」』）)]$")
 _CONTINUATION_MARK = re.compile(r"^[、，,。．；;：:！？!?）)」』”％%]")
-_STARTS_BLOCK = re.compile(
-    r"^\s*(?:第[一二三四五六七八九十百零〇\d]+(?:[篇章节]|部分)|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|"
-    r"\d{1,2}[.、．]\D|专栏|表\s*\d|图\s*\d)"
-)
 # How many lines at the top and bottom of a page are looked at for running headers and page numbers.
 EDGE_LINES = 2
 # A line at least this share of the typical full line width is taken to be wrapped by the page.
@@ -156,6 +150,6 @@ def _wrapped_share(lines: Sequence[SourceLine]) -> float:
 def _continues(previous: str, text: str, full_width: int) -> bool:
     """A full-width line runs on into the next one unless it ends a sentence; a line opening with a
     mark no paragraph opens with (、，。) continues the one before in any case."""
-    if len(previous) < FULL_WIDTH_SHARE * full_width or _STARTS_BLOCK.match(text):
+    if len(previous) < FULL_WIDTH_SHARE * full_width or HEADING_OPENING.match(text):
         return False
     return not _SENTENCE_END.search(previous) or bool(_CONTINUATION_MARK.match(text))
