@@ -301,6 +301,24 @@ class SectionPair:
     evidence: tuple[str, ...] = ()
 
 
+class Direction(StrEnum):
+    """Which way a target's value moved between the sides."""
+
+    HIGHER = "higher"
+    LOWER = "lower"
+    SAME = "same"
+    NOT_COMPARABLE = "not-comparable"
+
+
+class Ambition(StrEnum):
+    """Whether a target asks for more (judged by its meaning: a lower 能耗 asks for more)."""
+
+    UP = "up"
+    DOWN = "down"
+    SAME = "same"
+    NOT_COMPARABLE = "not-comparable"
+
+
 @dataclass(frozen=True, slots=True)
 class IndicatorChange:
     """What happened to a target between two sides.
@@ -312,8 +330,8 @@ class IndicatorChange:
 
     delta: float | None
     delta_unit: str
-    direction: str  # higher, lower, same, not-comparable
-    ambition: str  # up, down, same, not-comparable
+    direction: Direction
+    ambition: Ambition
     qualifier_change: str = ""
     attribute_change: str = ""
     lower_is_better: bool = False
@@ -340,6 +358,16 @@ class TextOp:
     moved: bool = False
 
 
+class ChangeType(StrEnum):
+    """How the text of an aligned pair changed, in the words of a 修订对照表."""
+
+    ADDED = "新增"
+    REMOVED = "删除"
+    MODIFIED = "修改"
+    UNCHANGED = "未变"
+    WORDING = "仅文字变化"
+
+
 @dataclass(frozen=True, slots=True)
 class TextChange:
     """The redline of one aligned pair, and its size."""
@@ -349,11 +377,16 @@ class TextChange:
     inserted: int
     deleted: int
     similarity: float
-    change_type: str  # 新增 / 删除 / 修改 / 未变 / 仅文字变化
+    change_type: ChangeType
 
 
-# How a term's use moved between the sides, in the order reports list them.
-TERM_SHIFTS = ("new", "dropped", "rising", "falling")
+class Shift(StrEnum):
+    """How a term's use moved between the sides, in the order reports list them."""
+
+    NEW = "new"
+    DROPPED = "dropped"
+    RISING = "rising"
+    FALLING = "falling"
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,13 +398,27 @@ class TermShift:
     new_count: int
     old_rate: float
     new_rate: float
-    shift: str  # one of TERM_SHIFTS
+    shift: Shift
+
+
+class ComparisonKind(StrEnum):
+    """What a comparison sets side by side, which decides its words (see DESIGN.md, domain notes).
+
+    version: one place, two periods (修订前 | 修订后; 新增 / 删除 / 修改);
+    hierarchy: a 建议 and its 纲要, or a parent place and a child place (上级 | 本级; 落实 / 未体现 / 本级新增);
+    peer: two places of one period (甲地 | 乙地; 仅甲地有 / 仅乙地有 / 两地均有).
+    """
+
+    VERSION = "version"
+    HIERARCHY = "hierarchy"
+    PEER = "peer"
 
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
     """Everything a report needs: the two sides, section pairs, text changes, indicator changes, terms."""
 
+    kind: ComparisonKind
     old: tuple[DocumentMeta, ...]
     new: tuple[DocumentMeta, ...]
     sections: tuple[SectionPair, ...]
@@ -490,6 +537,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, object]:
     """The ``plandiff compare --json`` contract (and comparison.json): everything reports are made from."""
     return {
         "schema_version": SCHEMA_VERSION,
+        "kind": comparison.kind.value,
         "old": [meta_to_dict(m) for m in comparison.old],
         "new": [meta_to_dict(m) for m in comparison.new],
         "sections": [

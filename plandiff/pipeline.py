@@ -6,7 +6,15 @@ import logging
 from collections import Counter
 from collections.abc import Sequence
 
-from .align import NO_OVERRIDES, Overrides, align_sections, alignment_units, canonical_targets, pair_targets
+from .align import (
+    NO_OVERRIDES,
+    Overrides,
+    align_sections,
+    alignment_units,
+    canonical_targets,
+    infer_kind,
+    pair_targets,
+)
 from .diff.numbers import indicator_change
 from .diff.terms import term_shifts
 from .diff.text import redline
@@ -14,6 +22,7 @@ from .extract import extract_indicators
 from .ingest import complete_metadata, ingest_file
 from .model import (
     Comparison,
+    ComparisonKind,
     Document,
     DocumentMeta,
     IndicatorPair,
@@ -41,11 +50,14 @@ def compare(
     new: Sequence[Document],
     settings: Settings = DEFAULT_SETTINGS,
     overrides: Overrides = NO_OVERRIDES,
+    kind: ComparisonKind | None = None,
 ) -> Comparison:
     """Compare two sides: align sections, redline each pair, pair targets and measure term shifts.
 
     Each side is one or more documents of one place and period (an interpretation plus an article).
+    :param kind: version, hierarchy or peer; inferred from the two sides' metadata when None.
     """
+    kind = kind or infer_kind([d.meta for d in old], [d.meta for d in new])
     old_units, new_units = alignment_units(old), alignment_units(new)
     same_place = {d.meta.place for d in old} == {d.meta.place for d in new}
     pairs = align_sections(old_units, new_units, order_prior=same_place, overrides=overrides)
@@ -74,6 +86,7 @@ def compare(
     terms = tuple(term_shifts([d.text.text for d in old], [d.text.text for d in new]))
     logger.info("compared %d x %d units: %d pairs", len(old_units), len(new_units), len(pairs))
     return Comparison(
+        kind,
         tuple(d.meta for d in old),
         tuple(d.meta for d in new),
         tuple(pairs),

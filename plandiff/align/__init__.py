@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .indicators import Sided, canonical_targets, pair_targets
+from .kind import infer_kind
 from .sections import NO_OVERRIDES, Overrides, align_sections
 from .units import Unit, alignment_units
 
@@ -14,5 +15,6 @@ __all__ = [
     "align_sections",
     "alignment_units",
     "canonical_targets",
+    "infer_kind",
     "pair_targets",
 ]

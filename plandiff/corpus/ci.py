@@ -22,7 +22,7 @@ from typing import Any
 
 from ..errors import ConfigError, PlandiffError
 from ..extract import extract_indicators
-from ..model import Document
+from ..model import ComparisonKind, Document
 from ..pipeline import load_document
 from ..report import FORMATS, render_index, write_json_atomic, write_text_atomic
 from ..settings import Settings
@@ -118,7 +118,7 @@ def run_ci(
         store.remove_comparison(stale)
     if not result.nothing_to_do:
         summaries = store.comparison_summaries()
-        entries = [index_entry(s, summaries[s.id]) for s in specs if s.id in summaries]
+        entries = [index_entry(s, *summaries[s.id]) for s in specs if s.id in summaries]
         write_text_atomic(out / "index.html", render_index(entries, templates, run_date=run_date))
     write_text_atomic(out / "summary.md", render_ci_summary(result))
     write_json_atomic(out / "ci.json", _ci_json(result))
@@ -168,8 +168,8 @@ def _automatic(manifest: Manifest, documents: Sequence[str]) -> list[ComparisonS
         ]
         parent = manifest.documents.get(meta.parent or "")
         for other, kind in [
-            *((m, "version") for m in previous[:1]),
-            *(((parent, "hierarchy"),) if parent else ()),
+            *((m, ComparisonKind.VERSION) for m in previous[:1]),
+            *(((parent, ComparisonKind.HIERARCHY),) if parent else ()),
         ]:
             sides = ((other.id,), (doc_id,))
             if (other.id, doc_id) not in covered and other.id != doc_id:
@@ -189,7 +189,7 @@ def _input_hash(spec: ComparisonSpec, hashes: dict[str, str]) -> str:
     parts = [
         tool_version(),
         spec.title,
-        spec.kind,
+        spec.kind or "",
         *spec.old,
         "|",
         *spec.new,

@@ -13,14 +13,11 @@ from typing import Any
 
 from ..align import Overrides
 from ..errors import ConfigError, InputError
-from ..model import DocumentKind, DocumentMeta, PlaceLevel, Provenance
+from ..model import ComparisonKind, DocumentKind, DocumentMeta, PlaceLevel, Provenance
 
 MANIFEST_NAME = "plans.toml"
 DEFAULT_INPUTS = Path("inputs")
 _FIELDS = ("place", "level", "period", "kind", "date", "title", "source", "parent")
-
-
-COMPARISON_KINDS = ("version", "hierarchy", "peer")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +28,7 @@ class ComparisonSpec:
     title: str
     old: tuple[str, ...]
     new: tuple[str, ...]
-    kind: str
+    kind: ComparisonKind | None  # None: inferred from the two sides
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,9 +91,11 @@ def _comparison(
         if unknown:
             raise ConfigError(f"{where}: unknown document id(s) {', '.join(unknown)}")
         sides.append(tuple(ids))
-    kind = entry.get("kind", "version")
-    if kind not in COMPARISON_KINDS:
-        raise ConfigError(f"{where}: kind must be one of {', '.join(COMPARISON_KINDS)}, not {kind!r}")
+    kind = entry.get("kind")
+    if kind is not None and kind not in ComparisonKind.__members__.values():
+        known = ", ".join(k.value for k in ComparisonKind)
+        raise ConfigError(f"{where}: kind must be one of {known}, not {kind!r}")
+    kind = ComparisonKind(kind) if kind is not None else None
     return ComparisonSpec(entry["id"], str(entry.get("title", entry["id"])), sides[0], sides[1], kind)
 
 

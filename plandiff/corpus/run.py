@@ -87,7 +87,7 @@ def run_reports(
                 result.failed[spec.id] = str(exc)
                 continue
             result.written += written
-            entries[spec.id] = index_entry(spec, payload["summary"])
+            entries[spec.id] = index_entry(spec, payload["kind"], payload["summary"])
     ordered = [entries[spec.id] for spec in specs if spec.id in entries]
     result.written.append(
         write_text_atomic(out / "index.html", render_index(ordered, templates, run_date=run_date))
@@ -105,19 +105,20 @@ def render_comparison(
     formats: tuple[str, ...],
 ) -> tuple[list[Path], dict[str, Any]]:
     """Compare one comparison's sides and render its reports into ``folder``; the files and the payload."""
-    payload = comparison_to_dict(compare(sides[0], sides[1], settings))
+    comparison = compare(sides[0], sides[1], settings, kind=spec.kind)
+    payload = comparison_to_dict(comparison)
     written = write_reports(
-        payload, folder, templates, title=spec.title, kind=spec.kind, run_date=run_date, formats=formats
+        payload, folder, templates, title=spec.title, kind=comparison.kind, run_date=run_date, formats=formats
     )
     return written, payload
 
 
-def index_entry(spec: ComparisonSpec, summary: dict[str, int]) -> dict[str, object]:
+def index_entry(spec: ComparisonSpec, kind: str, summary: dict[str, int]) -> dict[str, object]:
     """A comparison's row on output/index.html."""
     return {
         "id": spec.id,
         "title": spec.title,
-        "kind": KIND_WORDS.get(spec.kind, spec.kind),
+        "kind": KIND_WORDS.get(kind, kind),
         "paired": summary.get("sections_paired", 0),
         "up": summary.get("targets_up", 0),
         "down": summary.get("targets_down", 0),

@@ -194,7 +194,7 @@ class Store:
                 [
                     spec.id,
                     spec.title,
-                    spec.kind,
+                    payload["kind"],
                     ",".join(spec.old),
                     ",".join(spec.new),
                     input_hash,
@@ -233,10 +233,10 @@ class Store:
             ):
                 self._db.execute(f"DELETE FROM {table} WHERE {column} = ?", [comparison_id])
 
-    def comparison_summaries(self) -> dict[str, dict[str, int]]:
-        """comparison id -> the summary counts it was last rendered with."""
-        rows = self._db.execute("SELECT id, summary FROM comparisons").fetchall()
-        return {row[0]: json.loads(row[1]) for row in rows}
+    def comparison_summaries(self) -> dict[str, tuple[str, dict[str, int]]]:
+        """comparison id -> its kind and the summary counts it was last rendered with."""
+        rows = self._db.execute("SELECT id, kind, summary FROM comparisons").fetchall()
+        return {row[0]: (row[1], json.loads(row[2])) for row in rows}
 
     def comparison_ids(self) -> list[str]:
         """The comparisons the store holds."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Indicator, IndicatorChange, Qualifier, Quantity, QuantityKind
+from ..model import Ambition, Direction, Indicator, IndicatorChange, Qualifier, Quantity, QuantityKind
 
 LOWER_IS_BETTER = re.compile(
     r"能耗|排放|死亡率|死亡人数|PM2\.5|细颗粒物|浓度|失业率|收入比|事故|发病率|污染|贫困|差距|负债率"
@@ -40,23 +40,27 @@ def indicator_change(old: Indicator, new: Indicator) -> IndicatorChange:
     if a.qualifier_text != b.qualifier_text and a.value is not None and b.value is not None:
         qualifier = f"{a.qualifier_text or '=='}→{b.qualifier_text or '=='}"
     if a.kind is QuantityKind.TEXT_ONLY and b.kind is QuantityKind.TEXT_ONLY and a.text == b.text:
-        return IndicatorChange(None, "", "same", "same", qualifier, attribute, lower_better)
+        return IndicatorChange(None, "", Direction.SAME, Ambition.SAME, qualifier, attribute, lower_better)
     if QuantityKind.TEXT_ONLY in (a.kind, b.kind) or a.base_value is None or b.base_value is None:
         return IndicatorChange(
-            None, "", "not-comparable", "not-comparable", qualifier, attribute, lower_better
+            None, "", Direction.NOT_COMPARABLE, Ambition.NOT_COMPARABLE, qualifier, attribute, lower_better
         )
     if a.base_unit in _PERCENT or b.base_unit in _PERCENT or a.unit == "ratio":
         delta, unit = round(b.base_value - a.base_value, 6), "百分点" if a.unit != "ratio" else ""
     else:
         delta, unit = (round(b.base_value / a.base_value - 1, 6) if a.base_value else None), "relative"
     direction = (
-        "higher" if b.base_value > a.base_value else "lower" if b.base_value < a.base_value else "same"
+        Direction.HIGHER
+        if b.base_value > a.base_value
+        else Direction.LOWER
+        if b.base_value < a.base_value
+        else Direction.SAME
     )
-    if direction == "same":
+    if direction is Direction.SAME:
         step = _strength(b, lower_better) - _strength(a, lower_better)
-        ambition = "up" if step > 0 else "down" if step < 0 else "same"
+        ambition = Ambition.UP if step > 0 else Ambition.DOWN if step < 0 else Ambition.SAME
     else:
-        ambition = "up" if (direction == "higher") != lower_better else "down"
+        ambition = Ambition.UP if (direction is Direction.HIGHER) != lower_better else Ambition.DOWN
     return IndicatorChange(delta, unit, direction, ambition, qualifier, attribute, lower_better)
 
 

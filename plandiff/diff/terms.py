@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..model import TERM_SHIFTS, TermShift
+from ..model import Shift, TermShift
 
 _QUOTED = re.compile(r"[“\"]([^“”\"]{2,12})[”\"]")
 _RUN = re.compile(r"[\u3007\u4e00-\u9fff]{4,}")  # 〇 as in 二〇三五年
@@ -81,24 +81,24 @@ def term_shifts(old_texts: Sequence[str], new_texts: Sequence[str]) -> list[Term
     old, new = term_counts(old_texts, words), term_counts(new_texts, words)
     old_size = max(1, sum(map(len, old_texts))) / 10000
     new_size = max(1, sum(map(len, new_texts))) / 10000
-    shifts: dict[str, list[TermShift]] = {shift: [] for shift in TERM_SHIFTS}
+    shifts: dict[Shift, list[TermShift]] = {shift: [] for shift in Shift}
     for term in set(old) | set(new):
         a, b = old[term], new[term]
         if max(a, b) < MIN_COUNT:
             continue
         rate_a, rate_b = a / old_size, b / new_size
         kind = (
-            "new"
+            Shift.NEW
             if a == 0
-            else "dropped"
+            else Shift.DROPPED
             if b == 0
-            else "rising"
+            else Shift.RISING
             if rate_b >= RISE_FACTOR * rate_a
-            else "falling"
+            else Shift.FALLING
             if rate_a >= RISE_FACTOR * rate_b
-            else ""
+            else None
         )
-        if kind:
+        if kind is not None:
             shifts[kind].append(TermShift(term, a, b, round(rate_a, 2), round(rate_b, 2), kind))
     result: list[TermShift] = []
     for items in shifts.values():

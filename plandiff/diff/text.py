@@ -19,7 +19,7 @@ import unicodedata
 from diff_match_patch import diff_match_patch
 
 from ..extract.quantity import QUANTITY
-from ..model import TextChange, TextOp
+from ..model import ChangeType, TextChange, TextOp
 
 _SENTENCE = re.compile(r"[^。；;！!？?\n]*[。；;！!？?]|[^。；;！!？?\n]+|\n")
 _PUNCTUATION = re.compile(
@@ -43,7 +43,7 @@ def _engine() -> diff_match_patch:
 def redline(old: str, new: str, *, pair_index: int = 0, ignore_punctuation: bool = False) -> TextChange:
     """The redline of ``old`` against ``new`` with its counts and change type."""
     if not old and not new:
-        return TextChange(pair_index, (), 0, 0, 1.0, "未变")
+        return TextChange(pair_index, (), 0, 0, 1.0, ChangeType.UNCHANGED)
     key = _comparable if ignore_punctuation else (lambda s: s)
     old_sentences, new_sentences = _SENTENCE.findall(old), _SENTENCE.findall(new)
     ops: list[TextOp] = []
@@ -55,17 +55,17 @@ def redline(old: str, new: str, *, pair_index: int = 0, ignore_punctuation: bool
     total = len(old) + len(new)
     similarity = round(1 - (inserted + deleted) / total, 4) if total else 1.0
     if not old:
-        change = "新增"
+        change = ChangeType.ADDED
     elif not new:
-        change = "删除"
+        change = ChangeType.REMOVED
     elif inserted + deleted == 0:
-        change = "未变"
+        change = ChangeType.UNCHANGED
     elif similarity >= WORDING_ONLY_SIMILARITY and not any(
         o.op != "equal" and re.search(r"\d", o.text) for o in ops
     ):
-        change = "仅文字变化"
+        change = ChangeType.WORDING
     else:
-        change = "修改"
+        change = ChangeType.MODIFIED
     return TextChange(pair_index, tuple(ops), inserted, deleted, similarity, change)
 
 

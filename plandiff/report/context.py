@@ -11,7 +11,7 @@ from collections import Counter
 from itertools import zip_longest
 from typing import Any
 
-from ..model import TERM_SHIFTS
+from ..model import Shift
 
 ARROWS = {"up": "↑", "down": "↓", "same": "→", "not-comparable": "≈"}
 AMBITION_WORDS = {"up": "提高", "down": "降低", "same": "持平", "not-comparable": "不可比"}
@@ -88,7 +88,7 @@ def report_context(payload: dict[str, Any], *, title: str, kind: str, run_date: 
 
 def _term_columns(terms: list[dict[str, Any]]) -> list[tuple[dict[str, Any] | None, ...]]:
     """Rows of (new, dropped, rising, falling) terms, PDF_TERMS_PER_SHIFT rows at most: the PDF's term table."""
-    columns = [[t for t in terms if t["shift"] == shift][:PDF_TERMS_PER_SHIFT] for shift in TERM_SHIFTS]
+    columns = [[t for t in terms if t["shift"] == shift][:PDF_TERMS_PER_SHIFT] for shift in Shift]
     return list(zip_longest(*columns))
 
 
