@@ -17,12 +17,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .tfidf import fit_tfidf
+from .tfidf import count_grams, fit_counts, fit_tfidf
 from .units import Unit
 
 _NOT_CONTENT = re.compile(r"[^\u3400-\u9fffA-Za-z]+")
 # Bigrams in more than this share of all units carry no information about which units correspond.
 MAX_UNIT_SHARE = 0.5
+BIGRAMS = (2,)
 
 
 def _content(text: str) -> str:
@@ -42,10 +43,21 @@ def similarity_matrices(old: Sequence[Unit], new: Sequence[Unit]) -> Similaritie
     """Content, context and title similarity of every old unit with every new one."""
     units = (*old, *new)
     split = len(old)
-    unit_texts = [_content(u.text) for u in units]
-    model = fit_tfidf(unit_texts, (2,), sublinear=True, max_share=MAX_UNIT_SHARE if len(units) >= 4 else 1.0)
-    texts = model.transform(unit_texts)
-    contexts = model.transform([_content(u.context) for u in units])
+    # Units of one section share its text as their context: each distinct text is counted and
+    # transformed once.
+    distinct = list(dict.fromkeys(_content(t) for u in units for t in (u.text, u.context)))
+    row_of = {text: row for row, text in enumerate(distinct)}
+    counts = [count_grams(text, BIGRAMS) for text in distinct]
+    text_rows = [row_of[_content(u.text)] for u in units]
+    model = fit_counts(
+        [counts[row] for row in text_rows],
+        BIGRAMS,
+        sublinear=True,
+        max_share=MAX_UNIT_SHARE if len(units) >= 4 else 1.0,
+    )
+    vectors = model.transform_counts(counts)
+    texts = vectors[text_rows]
+    contexts = vectors[[row_of[_content(u.context)] for u in units]]
     content = (texts[:split] @ texts[split:].T).toarray()
     context = ((contexts[:split] @ texts[split:].T) + (texts[:split] @ contexts[split:].T)).toarray() / 2
     titles = [_content(u.title) for u in units]
