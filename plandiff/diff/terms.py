@@ -31,18 +31,30 @@ MAX_PER_SHIFT = 25
 
 def term_counts(texts: Sequence[str], words: set[str]) -> Counter[str]:
     """How often each term occurs in the texts: quoted terms, and the given words."""
+    grams = Counter(gram for run in _runs(texts) for _, gram in _positions(run))
+    return _term_counts(texts, grams, words)
+
+
+def _term_counts(texts: Sequence[str], grams: Counter[str], words: set[str]) -> Counter[str]:
+    """``term_counts`` from the texts' gram counts (``_side``)."""
     counts: Counter[str] = Counter(m.group(1) for text in texts for m in _QUOTED.finditer(text))
-    counts.update(gram for run in _runs(texts) for gram in _grams(run) if gram in words)
+    counts.update({gram: grams[gram] for gram in words if gram in grams})
     return counts
 
 
 def words_of(runs: Sequence[str]) -> set[str]:
     """The candidates used MIN_COUNT times with MIN_VARIETY neighbours on both sides, less pieces of longer ones."""
-    frequent = {g: n for g, n in Counter(g for run in runs for g in _grams(run)).items() if n >= MIN_COUNT}
+    positions = [_positions(run) for run in runs]
+    return _words(runs, positions, Counter(gram for found in positions for _, gram in found))
+
+
+def _words(runs: Sequence[str], positions: Sequence[list[tuple[int, str]]], grams: Counter[str]) -> set[str]:
+    """``words_of`` from each run's gram positions and the grams' total counts, each computed once."""
+    frequent = {g: n for g, n in grams.items() if n >= MIN_COUNT}
     before: dict[str, set[str]] = {g: set() for g in frequent}
     after: dict[str, set[str]] = {g: set() for g in frequent}
-    for number, run in enumerate(runs):
-        for start, gram in _positions(run):
+    for number, (run, found) in enumerate(zip(runs, positions, strict=True)):
+        for start, gram in found:
             if gram in frequent:
                 end = start + len(gram)
                 # The start or end of a run counts as a different neighbour every time.
@@ -58,6 +70,13 @@ def words_of(runs: Sequence[str]) -> set[str]:
     return words - pieces
 
 
+def _side(texts: Sequence[str]) -> tuple[list[str], list[list[tuple[int, str]]], Counter[str]]:
+    """A side's runs, each run's gram positions and the side's gram counts: one pass over its text."""
+    runs = _runs(texts)
+    positions = [_positions(run) for run in runs]
+    return runs, positions, Counter(gram for found in positions for _, gram in found)
+
+
 def _runs(texts: Sequence[str]) -> list[str]:
     return [run for text in texts for run in _RUN.findall(text)]
 
@@ -71,14 +90,12 @@ def _positions(run: str) -> list[tuple[int, str]]:
     ]
 
 
-def _grams(run: str) -> list[str]:
-    return [gram for _, gram in _positions(run)]
-
-
 def term_shifts(old_texts: Sequence[str], new_texts: Sequence[str]) -> list[TermShift]:
     """Terms whose use appeared, disappeared, at least doubled or at least halved between the sides."""
-    words = words_of(_runs((*old_texts, *new_texts)))
-    old, new = term_counts(old_texts, words), term_counts(new_texts, words)
+    old_runs, old_positions, old_grams = _side(old_texts)
+    new_runs, new_positions, new_grams = _side(new_texts)
+    words = _words((*old_runs, *new_runs), (*old_positions, *new_positions), old_grams + new_grams)
+    old, new = _term_counts(old_texts, old_grams, words), _term_counts(new_texts, new_grams, words)
     old_size = max(1, sum(map(len, old_texts))) / 10000
     new_size = max(1, sum(map(len, new_texts))) / 10000
     shifts: dict[Shift, list[TermShift]] = {shift: [] for shift in Shift}
