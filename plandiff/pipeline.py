@@ -79,7 +79,7 @@ def compare(
             o.document if o else None,
             n.document if n else None,
             score,
-            indicator_change(o.indicator, n.indicator) if o and n else None,
+            indicator_change(o.indicator, n.indicator, kind) if o and n else None,
         )
         for o, n, score in pair_targets(old_targets, new_targets)
     )
