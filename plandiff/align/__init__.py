@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .indicators import Sided, canonical_targets, measure, pair_targets
-from .kind import infer_kind
+from .kind import infer_kind, upper_is_old
 from .sections import NO_OVERRIDES, Overrides, align_sections
 from .units import Unit, alignment_units
 
@@ -18,4 +18,5 @@ __all__ = [
     "infer_kind",
     "measure",
     "pair_targets",
+    "upper_is_old",
 ]
