@@ -65,7 +65,13 @@ def compare(
     )
     old_units, new_units = alignment_units(old), alignment_units(new)
     same_place = {d.meta.place for d in old} == {d.meta.place for d in new}
-    pairs = align_sections(old_units, new_units, order_prior=same_place, overrides=overrides)
+    pairs = align_sections(
+        old_units,
+        new_units,
+        order_prior=same_place,
+        spread=kind is ComparisonKind.HIERARCHY,
+        overrides=overrides,
+    )
     texts_by_ref = {(u.ref.document, u.ref.id): u.text for u in (*old_units, *new_units)}
 
     def text_of(ref: SectionRef | None) -> str:
