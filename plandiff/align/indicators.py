@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -81,7 +82,12 @@ def canonical_targets(document: str, indicators: Sequence[Indicator]) -> list[Si
 
 def name_key(indicator: Indicator) -> str:
     """The name in its matching form: normalized, with the wordings of one measure unified."""
-    text = matching_form(indicator.normalized_name or indicator.name)
+    return _name_key(indicator.normalized_name or indicator.name)
+
+
+@lru_cache(maxsize=4096)
+def _name_key(name: str) -> str:
+    text = matching_form(name)
     for pattern, replacement in _MEASURE_WORDINGS:
         text = pattern.sub(replacement, text)
     return normalize_name(text)

@@ -59,7 +59,10 @@ def grams(text: str, sizes: tuple[int, ...]) -> list[str]:
     for word in text.lower().split():
         padded = f" {word} "
         for size in sizes:
-            found.extend(padded[i : i + size] for i in range(len(padded) - size + 1))
+            if size == 2:  # the common case, without a slice per gram
+                found.extend(map(str.__add__, padded[:-1], padded[1:]))
+            else:
+                found.extend(padded[i : i + size] for i in range(len(padded) - size + 1))
     return found
 
 
