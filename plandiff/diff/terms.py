@@ -31,14 +31,13 @@ MAX_PER_SHIFT = 25
 
 def term_counts(texts: Sequence[str], words: set[str]) -> Counter[str]:
     """How often each term occurs in the texts: quoted terms, and the given words."""
-    grams = Counter(gram for run in _runs(texts) for _, gram in _positions(run))
-    return _term_counts(texts, grams, words)
+    return _term_counts(texts, [gram for run in _runs(texts) for _, gram in _positions(run)], words)
 
 
-def _term_counts(texts: Sequence[str], grams: Counter[str], words: set[str]) -> Counter[str]:
-    """``term_counts`` from the texts' gram counts (``_side``)."""
+def _term_counts(texts: Sequence[str], grams: list[str], words: set[str]) -> Counter[str]:
+    """``term_counts`` from the texts' grams (``_side``)."""
     counts: Counter[str] = Counter(m.group(1) for text in texts for m in _QUOTED.finditer(text))
-    counts.update({gram: grams[gram] for gram in words if gram in grams})
+    counts.update(filter(words.__contains__, grams))
     return counts
 
 
@@ -70,11 +69,11 @@ def _words(runs: Sequence[str], positions: Sequence[list[tuple[int, str]]], gram
     return words - pieces
 
 
-def _side(texts: Sequence[str]) -> tuple[list[str], list[list[tuple[int, str]]], Counter[str]]:
-    """A side's runs, each run's gram positions and the side's gram counts: one pass over its text."""
+def _side(texts: Sequence[str]) -> tuple[list[str], list[list[tuple[int, str]]], list[str]]:
+    """A side's runs, each run's gram positions and all its grams: one pass over its text."""
     runs = _runs(texts)
     positions = [_positions(run) for run in runs]
-    return runs, positions, Counter(gram for found in positions for _, gram in found)
+    return runs, positions, [gram for found in positions for _, gram in found]
 
 
 def _runs(texts: Sequence[str]) -> list[str]:
@@ -94,7 +93,9 @@ def term_shifts(old_texts: Sequence[str], new_texts: Sequence[str]) -> list[Term
     """Terms whose use appeared, disappeared, at least doubled or at least halved between the sides."""
     old_runs, old_positions, old_grams = _side(old_texts)
     new_runs, new_positions, new_grams = _side(new_texts)
-    words = _words((*old_runs, *new_runs), (*old_positions, *new_positions), old_grams + new_grams)
+    total = Counter(old_grams)
+    total.update(new_grams)
+    words = _words((*old_runs, *new_runs), (*old_positions, *new_positions), total)
     old, new = _term_counts(old_texts, old_grams, words), _term_counts(new_texts, new_grams, words)
     old_size = max(1, sum(map(len, old_texts))) / 10000
     new_size = max(1, sum(map(len, new_texts))) / 10000
