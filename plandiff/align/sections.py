@@ -105,7 +105,8 @@ def _discount_hubs(score: np.ndarray) -> np.ndarray:
     k = min(HUB_NEIGHBOURS, *score.shape)
     rows = np.sort(score, axis=1)[:, -k:].mean(axis=1)
     columns = np.sort(score, axis=0)[-k:, :].mean(axis=0)
-    return score - HUB_DISCOUNT * (rows[:, None] + columns[None, :])
+    discounted: np.ndarray = score - HUB_DISCOUNT * (rows[:, None] + columns[None, :])
+    return discounted
 
 
 def _architecture(old: Sequence[Unit], new: Sequence[Unit], score: np.ndarray) -> np.ndarray:
@@ -248,7 +249,9 @@ def _in_order(pairs: set[tuple[int, int]]) -> set[tuple[int, int]]:
     """The largest subset of 1:1 pairs whose new positions rise with the old ones (the rest moved)."""
     ordered = sorted(pairs)
     best: list[list[tuple[int, int]]] = []
+    empty: list[tuple[int, int]] = []
     for pair in ordered:
-        chain = max((c for c in best if c[-1][1] < pair[1]), key=len, default=[])
+        chain = max((c for c in best if c[-1][1] < pair[1]), key=len, default=empty)
         best.append([*chain, pair])
-    return set(max(best, key=len, default=[]))
+    longest: list[tuple[int, int]] = max(best, key=len, default=empty)
+    return set(longest)

@@ -57,6 +57,7 @@ def alignment_units(documents: Sequence[Document]) -> list[Unit]:
         chosen = _choose(document)
         blocks = list(dict.fromkeys(_root(by_id, section).id for section, _ in chosen))
         for n, (section, lead_only) in enumerate(chosen):
+            parent: Section | None
             if lead_only:
                 end = section.paragraphs[-1][0]
                 text = "\n".join(t for _, t in section.paragraphs)
