@@ -13,11 +13,11 @@ from plandiff.pipeline import compare, load_document
 from tests.align.scoring import score_alignment
 from tests.conftest import read_gold
 
-# Floors that guard today's measured quality against regressions (measured 0.873 and 0.745; the issue's
+# Floors that guard today's measured quality against regressions (measured 0.873 and 0.771; the issue's
 # targets 0.90 and 0.85 are not reached yet, see docs/compare.md); its unmatched F1 target (0.80) on the
 # Kunshan key and strong recall (0.95) on both keys are.
 SECTION_F1_FLOOR = 0.86
-HIERARCHY_F1_FLOOR = 0.73
+HIERARCHY_F1_FLOOR = 0.76
 UNMATCHED_F1_FLOOR = 0.80
 STRONG_RECALL_FLOOR = 0.95
 
