@@ -19,7 +19,7 @@
    建议 item is spread over several 节, several items meet in one 节. Two units that carry one sentence
    (``similarity.carried_sentences``: the plan copies a recommendation's sentence, a new version keeps an
    old one) are paired whatever their whole-unit scores.
-5. ``scipy.optimize.linear_sum_assignment`` picks the optimal 1:1 backbone among those pairs; a backbone
+5. The Hungarian method (``assignment.py``) picks the optimal 1:1 backbone among those pairs; a backbone
    pair is ``same`` when it keeps the order of the others and ``moved`` when not; the other pairs are
    ``split`` (one old unit, several new) or ``merged``. Units with no pair are ``added`` or ``removed``.
 A pair's reported score is its score of step 1 divided by the best possible one, so 1.0 means identical
@@ -35,9 +35,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 from ..model import Relation, SectionPair
+from .assignment import min_cost_assignment
 from .similarity import carried_sentences, shared_terms, similarity_matrices
 from .units import Unit
 
@@ -214,7 +214,7 @@ def _assignment(score: np.ndarray, pairs: set[tuple[int, int]]) -> set[tuple[int
     masked = np.full(score.shape, -1.0)
     for i, j in pairs:
         masked[i, j] = score[i, j]
-    rows, cols = linear_sum_assignment(-masked)
+    rows, cols = min_cost_assignment(-masked)
     return {(int(i), int(j)) for i, j in zip(rows, cols, strict=True) if (int(i), int(j)) in pairs}
 
 
