@@ -18,6 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+from ..ingest import matching_form
 from ..ingest.numerals import chinese_digits, chinese_number
 from ..model import Indicator, IndicatorRole, Qualifier, Quantity
 from .quantity import Found, find_quantities, text_targets
@@ -78,8 +79,8 @@ class ProseContext:
 
 
 def sentences(paragraph: str) -> list[str]:
-    """The sentences of a paragraph (matching form), split at 。；！？."""
-    return [s for s in _SENTENCE.findall(paragraph) if s.strip()]
+    """The sentences of a paragraph in matching form (``ingest.matching_form``), split at 。；！？."""
+    return [s for s in _SENTENCE.findall(matching_form(paragraph)) if s.strip()]
 
 
 def prose_indicators(sentence: str, line: int, context: ProseContext) -> list[Indicator]:
