@@ -31,7 +31,7 @@ from ..ingest.numerals import chinese_number
 from ..model import Indicator, IndicatorRole, QuantityKind, Table
 from ..parse.table_header import ATTRIBUTES, Column, column_kind
 from .prose import normalize_name
-from .table_cells import cell_values, read_value
+from .table_cells import CellValue, cell_values, read_value
 from .units import quantity_kind
 
 _NAME_UNIT = re.compile(r"\s*[（(]([^（()）]{1,12})[)）]\s*$")
@@ -42,6 +42,9 @@ _BASE_WORDS = re.compile(r"完成|现状|基期|基数|基础值|实际|现值|�
 _GOAL_WORDS = re.compile(r"目标|规划|年均|累计|预期值")
 _YEAR = re.compile(r"((?:19|20)\d{2})年?")
 _PERIOD = re.compile(r"十([一二三四五六七八九])五")
+_GROWTH_HEADING = re.compile(r"年均|增长|增速")
+_GROWTH_NAME = re.compile(r"增长|增速|增幅|降低|下降|提高")
+_CUMULATIVE_CELL = re.compile(r"^[【［〔\[]")
 # A bracket after a name is its unit when it reads like one: short, no digits, not a remark (含…, 其中…).
 _NOT_UNIT = re.compile(r"\d|含|其中|不含|以上|以下|注")
 
@@ -70,7 +73,7 @@ def table_indicators(
         unit = unit or bracket_unit
         attribute = next((cells[i].strip() for i in range(width) if kinds[i] is Column.ATTRIBUTE), "")
         for column, (role, year) in zip(value_columns, roles, strict=True):
-            for value in cell_values(name, unit, cells[column]):
+            for value in _column_values(name, unit, cells[column], header[column]):
                 quantity = value.quantity
                 if quantity.kind is not QuantityKind.TEXT_ONLY:
                     quantity = replace(quantity, kind=quantity_kind(quantity.unit, value.name))
@@ -88,6 +91,20 @@ def table_indicators(
                     )
                 )
     return found
+
+
+def _column_values(name: str, unit: str, cell: str, heading: str) -> list[CellValue]:
+    """The values of a cell; in a growth column (年均增长) a plain value of a level indicator
+    (全员劳动生产率, 万元/人) is its growth rate in %, a bracketed one its cumulative amount."""
+    growth = bool(_GROWTH_HEADING.search(matching_form(heading)))
+    if (
+        not growth
+        or unit in ("%", "百分点")
+        or _GROWTH_NAME.search(name)
+        or _CUMULATIVE_CELL.match(cell.strip())
+    ):
+        return cell_values(name, unit, cell)
+    return [replace(v, name=v.name + "年均增长") for v in cell_values(name, "%", cell)]
 
 
 def _column_kinds(header: list[str], grid: list[list[str]]) -> list[Column]:

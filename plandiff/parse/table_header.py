@@ -32,7 +32,7 @@ class Column(StrEnum):
 
 ATTRIBUTES = ("预期性", "约束性", "指导性")
 _ATTRIBUTE = re.compile(r"属性|性质")
-_SERIAL = re.compile(r"^(?:序号|编号|序|No\.?)$", re.IGNORECASE)
+_SERIAL = re.compile(r"^(?:序号|编号|No\.?)$", re.IGNORECASE)
 _UNIT = re.compile(r"^(?:计量)?单位$")
 _YEAR = re.compile(r"(?:19|20)\d{2}(?:年|$)")
 _VALUE = re.compile(
@@ -41,6 +41,8 @@ _VALUE = re.compile(
 )
 _CATEGORY = re.compile(r"^(?:类别|分类|类型|领域|维度|板块|方面|一级指标)$")
 _NAME = re.compile(r"指标|名称|项目")
+# Words that complete a year heading written apart from it (2030年 目标).
+_YEAR_WORD = re.compile(r"(?:预期|规划)?目标值?|完成值|预计值?|基数|基期值?|实际值?|现状值?")
 # A heading is short; a longer cell is content (a name, a text target).
 MAX_HEADING_CHARS = 16
 # A year (2025年, 2021-2025年) in a cell is a heading word, not a value.
@@ -79,15 +81,27 @@ def is_header(cells: Sequence[str]) -> bool:
 
 
 def split_heading_line(text: str) -> list[str]:
-    """The headings of a space-separated header line, a year and the word after it kept together
-    (``2030年 目标`` is one heading)."""
+    """The headings of a space-separated header line: letter-spaced words put back together (``类 别`` is
+    类别), a year and the word after it kept together (``2030年 目标`` is one heading)."""
     cells: list[str] = []
+    spelled = ""
     for token in text.split():
+        if len(token) == 1 and "\u4e00" <= token <= "\u9fff":
+            spelled += token
+            if column_kind(spelled) is not Column.OTHER:
+                cells.append(spelled)
+                spelled = ""
+            continue
+        if spelled:
+            cells.append(spelled)
+            spelled = ""
         year_before = bool(cells) and bool(_YEAR.fullmatch(matching_form(cells[-1])))
-        if year_before and not _YEAR.search(matching_form(token)) and column_kind(token) is Column.VALUE:
+        if year_before and _YEAR_WORD.fullmatch(matching_form(token)):
             cells[-1] += token
             continue
         cells.append(token)
+    if spelled:
+        cells.append(spelled)
     return cells
 
 

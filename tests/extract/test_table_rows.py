@@ -188,3 +188,18 @@ def test_table_rows_come_first_and_prose_after_a_table_is_read(tmp_path: Path) -
         ("prose", "人均预期寿命", 82),
         ("prose", "居民收入增长", None),
     ]
+
+
+def test_a_growth_column_holds_the_growth_rate_of_a_level_indicator() -> None:
+    header = ("指标", "单位", "2020年", "2025年", "年均增长〔累计〕")
+    found = rows_of(
+        header,
+        [("全员劳动生产率", "万元/人", "20.1", "26", "5.5"), ("新增就业", "万人", "—", "—", "〔60〕")],
+        P14,
+    )
+    assert summary(found) == [
+        ("全员劳动生产率", "achieved", 2020, 20.1, "万元/人", "==", None),
+        ("全员劳动生产率", "target", 2025, 26, "万元/人", "==", None),
+        ("全员劳动生产率年均增长", "target", 2025, 5.5, "%", "==", None),
+        ("新增就业", "target", 2025, 60, "万人", "==", None),
+    ]
