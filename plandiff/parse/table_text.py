@@ -188,7 +188,7 @@ def _cells(pieces: Sequence[list[_Cell]], *, spaced: bool) -> list[_Cell]:
                 cells[-1], text=cells[-1].text + merged[0].text, index=merged[0].index, wrapped=True
             )
             merged = merged[1:]
-        elif spaced and len(merged) == 1 and previous_line and _is_closing(previous_line[-1]):
+        elif spaced and len(merged) == 1 and previous_line and previous_line[-1].form in ATTRIBUTES:
             merged[0] = replace(merged[0], after_row=True)
         cells.extend(merged)
         previous_line = merged or previous_line
