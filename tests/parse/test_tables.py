@@ -111,6 +111,10 @@ PDF_TEXT = f"""第一章 发展目标
 食品安全抽检合格率(%) >98.5∗ >98.7
 药品抽检合格率(%) >99∗ >99
 约束性
+5 优良水体比例(%) —
+达到国家
+要求
+约束性
 注:1.【 】为5年累计数,带∗为预计数。
 第二章 创新驱动
 {PROSE}
@@ -127,8 +131,9 @@ def test_pdf_text_rows_wrapped_cells_page_line_and_repeated_header(tmp_path: Pat
         ("安全稳定(2项)", "3", "单位 GDP 生产安全事故死亡率(人/百亿元)", "0.6", "<0.6", "约束性"),
         ("安全稳定(2项)", "4", "食品安全抽检合格率(%)", ">98.5∗", ">98.7", "约束性"),
         ("安全稳定(2项)", "4", "药品抽检合格率(%)", ">99∗", ">99", "约束性"),
+        ("安全稳定(2项)", "5", "优良水体比例(%)", "—", "达到国家要求", "约束性"),
     )
-    assert table.row_lines[0] == 8 and table.row_lines[-1] == 25  # the serial's line; a sub-row's own line
+    assert table.row_lines[0] == 8 and table.row_lines[-2] == 25  # the serial's line; a sub-row's own line
 
 
 def test_wrapped_prose_is_rejoined_but_not_a_spaced_row() -> None:
