@@ -44,7 +44,7 @@ def extract_indicators(document: Document) -> list[Indicator]:
             continue
         if section.kind is SectionKind.BOX:
             continue
-        owner = section.id
+        owner: str | None = section.id
         if section.kind is SectionKind.TABLE:
             table = next(tables, None)
             if table is not None:

@@ -118,8 +118,8 @@ def join_ranges(values: list[Found], text: str) -> list[Found]:
     for value in values:
         bare = _BARE_LOW.search(text, joined[-1].end if joined else 0, value.start)
         if bare and value.quantity.value is not None:  # 25—27万套: the low end writes no unit
-            low = Quantity(bare.group(1), float(bare.group(1)), "", Qualifier.EQ)
-            joined.append(Found(bare.start(), bare.start(1) + len(bare.group(1)), low))
+            bare_low = Quantity(bare.group(1), float(bare.group(1)), "", Qualifier.EQ)
+            joined.append(Found(bare.start(), bare.start(1) + len(bare.group(1)), bare_low))
         previous = joined[-1] if joined else None
         low, high = (previous.quantity, value.quantity) if previous else (None, None)
         if (

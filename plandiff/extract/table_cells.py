@@ -161,10 +161,11 @@ def _range(text: str, match: re.Match[str], unit: str) -> Quantity:
 def _stated_year(form: str) -> int | None:
     """The year a cell states: the last of ``2021-2024年`` (2024), or the end of ``“十四五”`` (2025)."""
     years = [int(m.group(1)) for m in _CELL_YEAR.finditer(form)]
-    if years:
-        return years[-1]
-    period = _PERIOD.search(form)
-    if period:
-        number = chinese_number("十" + period.group(1))
-        return None if number is None else 1950 + 5 * number + 5
-    return None
+    return years[-1] if years else period_end(form)
+
+
+def period_end(text: str) -> int | None:
+    """The last year of the plan period a text names: ``“十四五”`` -> 2025."""
+    period = _PERIOD.search(text)
+    number = chinese_number("十" + period.group(1)) if period else None
+    return None if number is None else 1950 + 5 * number + 5

@@ -27,11 +27,10 @@ from dataclasses import replace
 from itertools import pairwise
 
 from ..ingest import matching_form
-from ..ingest.numerals import chinese_number
 from ..model import Indicator, IndicatorRole, QuantityKind, Table
 from ..parse.table_header import ATTRIBUTES, Column, column_kind
 from .prose import normalize_name
-from .table_cells import CellValue, cell_values, read_value
+from .table_cells import CellValue, cell_values, period_end, read_value
 from .units import quantity_kind
 
 _NAME_UNIT = re.compile(r"\s*[（(]([^（()）]{1,12})[)）]\s*$")
@@ -41,7 +40,6 @@ _WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _BASE_WORDS = re.compile(r"完成|现状|基期|基数|基础值|实际|现值|基准")
 _GOAL_WORDS = re.compile(r"目标|规划|年均|累计|预期值")
 _YEAR = re.compile(r"((?:19|20)\d{2})年?")
-_PERIOD = re.compile(r"十([一二三四五六七八九])五")
 _GROWTH_HEADING = re.compile(r"年均|增长|增速")
 _GROWTH_NAME = re.compile(r"增长|增速|增幅|降低|下降|提高")
 _CUMULATIVE_CELL = re.compile(r"^[【［〔\[]")
@@ -177,11 +175,7 @@ def _value_roles(
 def _heading_year(heading: str) -> int | None:
     form = matching_form(heading)
     match = _YEAR.search(form)
-    if match:
-        return int(match.group(1))
-    period = _PERIOD.search(form)
-    number = chinese_number("十" + period.group(1)) if period else None
-    return None if number is None else 1950 + 5 * number + 5
+    return int(match.group(1)) if match else period_end(form)
 
 
 def _name_and_unit(cell: str) -> tuple[str, str]:
