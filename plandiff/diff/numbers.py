@@ -158,7 +158,8 @@ def change_words(old: Indicator, new: Indicator, change: IndicatorChange, kind: 
     elif change.direction is Direction.NOT_COMPARABLE or (
         change.delta is None and change.direction is not Direction.SAME
     ):
-        parts.append(f"由{a.shown}改为{b.shown}" if not peer else f"{a.shown}对{b.shown}")
+        before, after = _value_phrase(a), _value_phrase(b)
+        parts.append(f"由{before}改为{after}" if not peer else f"{before}对{after}")
     elif change.direction is not Direction.SAME and change.delta is not None:
         parts.append(_delta_words(change, a, b, peer))
     words = _qualifier_words(a, b, peer)
@@ -190,6 +191,11 @@ def _delta_words(change: IndicatorChange, a: Quantity, b: Quantity, peer: bool) 
             return f"{'是' if peer else '提高到'}{_number(change.delta + 1)}倍"
         return f"{verb}{_number(round(size * 100, 1))}%"
     return f"{verb}{_number(size)}"
+
+
+def _value_phrase(quantity: Quantity) -> str:
+    """The shown value without a clause written after it (``4.5-5%，努力争取更好结果`` -> ``4.5-5%``)."""
+    return re.split(r"[,，;；。]", quantity.shown, maxsplit=1)[0]
 
 
 def _number(value: float) -> str:
@@ -224,6 +230,9 @@ def qualifier_words(quantity: Quantity) -> str:
         if unit and unit != "ratio":
             tail = tail.replace(unit, "", 1) if tail.startswith(unit) else tail
     tail = re.sub(r"^[万亿千百]*(?:元|人|家|个|件|项|亩|吨|辆|套|所|张|平方米|平方公里|公里|次)?", "", tail)
+    # A clause after the value (4.5-5%，努力争取更好结果) or before it is not a qualifier.
+    tail = re.split(r"[,，;；。、]", tail, maxsplit=1)[0]
+    head = re.split(r"[,，;；。、]", head)[-1]
     head = head.rstrip("达到为至")
     head = re.sub(r"达到$|达$", "", head)
     words = [w for w in (head, tail) if w]

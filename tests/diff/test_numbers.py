@@ -83,3 +83,21 @@ def test_values_are_shown_with_their_unit() -> None:
     assert target("地区生产总值年均增速", "5以上", "%").quantity.shown == "5%以上"
     assert target("高新技术企业数", "4000左右", "家").quantity.shown == "4000家左右"
     assert target("城乡居民收入比", "1.75:1").quantity.shown == "1.75:1"
+
+
+def test_a_clause_after_the_value_is_not_a_qualifier() -> None:
+    written = Quantity(
+        "4.5-5%,努力争取更好结果",
+        4.5,
+        "%",
+        None,
+        kind=QuantityKind.SHARE,
+        low=4.5,
+        high=5.0,
+        base_value=4.5,
+        base_unit="%",
+    )
+    change = indicator_change(
+        target("地区生产总值年均增速", written), target("地区生产总值年均增速", "5%左右")
+    )
+    assert change.direction is Direction.HIGHER and change.words == "由4.5-5%改为5%左右；增加“左右”"
