@@ -26,6 +26,7 @@ from plandiff.model import (
     Shift,
     TermShift,
 )
+from tests.conftest import INPUTS
 
 OLD_TEXT = "到２０２５年，研发投入强度达４.５％；建设“智造之城”。推进城市更新；完善公共服务体系。"
 NEW_TEXT = "到２０３０年，研发投入强度达５％；建设“智造强市”。推进城市更新；完善公共服务体系。"
@@ -115,3 +116,43 @@ def hostile_comparison() -> Comparison:
     terms = (replace(comparison.terms[0], term=HOSTILE), *comparison.terms[1:])
     old = (replace(comparison.old[0], title=HOSTILE, place=HOSTILE),)
     return replace(comparison, indicators=indicators, terms=terms, old=old)
+
+
+def merged_comparison(pairs: int = 200) -> Comparison:
+    """A comparison of ``pairs`` pairs shaped like a plan whose parse kept one huge section: half the old
+    sections merge into one 50,000-character new section, the other half pair one to one with a revision.
+    Texts are lines of the Kunshan 15th plan, so sizes are a real plan's."""
+
+    lines = [
+        line
+        for line in (INPUTS / "kunshan/15th-plan.txt").read_text(encoding="utf-8").splitlines()
+        if len(line) > 40
+    ]
+    big = "\n".join(lines)[:50000]
+    old_meta = DocumentMeta("a", "a.txt", "北京市", period=15, kind=DocumentKind.PLAN)
+    new_meta = DocumentMeta("b", "b.txt", "上海市", period=15, kind=DocumentKind.PLAN)
+    big_ref = SectionRef("b", "a3", "三、 提升国际经济中心地位", 300, 700, "三、 提升国际经济中心地位")
+    section_pairs, texts = [], []
+    for n in range(pairs):
+        text = lines[n % len(lines)]
+        old_ref = SectionRef(
+            "a", f"p{n // 20}/c{n}", f"第{n}节 {text[:10]}", 10 * n + 1, 10 * n + 5, f"第{n // 20}篇"
+        )
+        if n % 2:
+            new_ref = big_ref
+            change = redline(text, "", pair_index=n)
+            change = replace(
+                change, ops=(*change.ops, *redline("", big).ops), inserted=len(big), similarity=0.02
+            )
+            relation = Relation.MERGED
+        else:
+            new_ref = SectionRef(
+                "b", f"p{n // 20}/c{n}", f"第{n}节 {text[:10]}", 10 * n + 1, 10 * n + 5, f"第{n // 20}篇"
+            )
+            change = redline(text, text.replace("。", "，加快推进。", 1), pair_index=n)
+            relation = Relation.SAME
+        section_pairs.append(SectionPair(old_ref, new_ref, 0.5, relation))
+        texts.append(change)
+    return Comparison(
+        ComparisonKind.PEER, (old_meta,), (new_meta,), tuple(section_pairs), tuple(texts), (), ()
+    )

@@ -30,6 +30,7 @@ from tests.report.builders import (
     NEW_TEXT,
     OLD_TEXT,
     hostile_comparison,
+    merged_comparison,
     small_comparison,
 )
 
@@ -347,3 +348,13 @@ def test_missing_cjk_font_stops_with_install_hint(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(pdf.subprocess, "run", lambda *args, **kwargs: NoFonts())
     with pytest.raises(ReportError, match="apt-get install fonts-noto-cjk"):
         pdf.check_cjk_font()
+
+
+def test_html_grows_with_the_changes_not_with_the_pairs(tmp_path: Path) -> None:
+    """200 pairs, 100 of them merged into one 50,000-character section: the page holds that text once
+    (the comparison's ops hold it 100 times), so it stays under 3 MB."""
+    comparison = merged_comparison(200)
+    ops_size = sum(len(o.text.encode()) for t in comparison.texts for o in t.ops)
+    write_reports(comparison, tmp_path, options("html"))
+    size = (tmp_path / "report.html").stat().st_size
+    assert ops_size > 10_000_000 and size <= 3_000_000, (ops_size, size)
