@@ -42,8 +42,8 @@ def render_docx(context: ReportContext) -> bytes:
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Cm(29.7), Cm(21.0)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(1.8))
+    for margin in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, margin, Cm(1.8))
     normal = document.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(10.5)
@@ -73,11 +73,12 @@ def render_docx(context: ReportContext) -> bytes:
         row = table.add_row().cells
         merged = row[0].merge(row[2])
         merged.paragraphs[0].add_run("没有可逐字对照的修订：各组对应章节的相似度都低于 30%。")
-    for heading, pairs, side in (
+    lists: list[tuple[str, list[PairRow], str | None]] = [
         (f"文字几乎重写的对应章节（{len(context.rewritten)} 组，逐字对照见网页版）", context.rewritten, None),
         (f"{w.only_new}的章节（{len(context.added)} 个）", context.added, "new"),
         (f"{w.only_old}的章节（{len(context.removed)} 个）", context.removed, "old"),
-    ):
+    ]
+    for heading, pairs, side in lists:
         if pairs:
             document.add_heading(_text(heading), level=2)
             for pair in pairs:

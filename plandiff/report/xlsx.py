@@ -231,7 +231,7 @@ def _targets_sheet(sheet: Worksheet, context: ReportContext) -> None:
 
 def _quoted(text: str) -> str:
     """A string literal of a conditional-format rule (document text never leaves the quotes)."""
-    return '"' + safe_text(text).replace('"', '""') + '"'
+    return '"' + str(safe_text(text)).replace('"', '""') + '"'
 
 
 def _base_format(value: float | None, unit: str) -> str:
