@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
 
@@ -38,6 +39,7 @@ SENTENCE_MATCH = 0.3
 # A text this similar, with no number edited, counts as a wording change (仅文字变化).
 WORDING_ONLY_SIMILARITY = 0.95
 _OPS = {-1: "delete", 0: "equal", 1: "insert"}
+BIGRAM_CACHE = 65536  # sentences; a plan has 2,000-5,000
 Key = Callable[[str], str]
 
 
@@ -139,9 +141,12 @@ def _sentence_diff(old: list[str], new: list[str], key: Key) -> Iterator[list[Te
                 yield [TextOp("insert", "".join(inserted))]
 
 
-def _bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=BIGRAM_CACHE)
+def _bigrams(text: str) -> frozenset[str]:
+    """The character bigrams of a sentence's matching form (cached: a section merged with many others
+    meets each of them with the same sentences)."""
     form = matching_form(text)
-    return {form[i : i + 2] for i in range(len(form) - 1)}
+    return frozenset(form[i : i + 2] for i in range(len(form) - 1))
 
 
 def _pair_sentences(deleted: list[str], inserted: list[str], key: Key) -> list[TextOp]:

@@ -171,10 +171,17 @@ class Words:
     def __init__(self) -> None:
         self._tokenizer: Any = None
         self._lines: dict[str, Counter[str]] = {}
+        self._terms: dict[str, bool] = {}
 
     def is_term(self, word: str) -> bool:
         """A word worth listing: a policy word, or two or more CJK characters that are not a numeral, a
         function word or a stock verb, and rare in general Chinese (or four characters and more)."""
+        known = self._terms.get(word)
+        if known is None:
+            known = self._terms[word] = self._judge(word)
+        return known
+
+    def _judge(self, word: str) -> bool:
         if word in _POLICY:
             return True
         if len(_CJK.findall(word)) < 2 or word in STOP_WORDS or _NUMERALS.fullmatch(word):
@@ -190,11 +197,12 @@ class Words:
         return tokens
 
     def line_counts(self, line: str) -> Counter[str]:
-        """The terms of one line and how often each occurs."""
-        counts = self._lines.get(line)
+        """The terms of one line and how often each occurs (a line and its matching form are one entry)."""
+        form = matching_form(line).strip()
+        counts = self._lines.get(form)
         if counts is None:
-            counts = Counter(t for t in self._tokenize(matching_form(line)) if self.is_term(t))
-            self._lines[line] = counts
+            counts = Counter(t for t in self._tokenize(form) if self.is_term(t))
+            self._lines[form] = counts
         return counts
 
     def counts(self, text: str) -> Counter[str]:
