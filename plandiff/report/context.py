@@ -14,7 +14,7 @@ from itertools import zip_longest
 from ..model import ChangeType, Comparison, SectionPair, SectionRef, Shift, TermShift, TextChange, TextOp
 from .sectionmap import SectionMap, part_of, section_map
 from .summary import Point, summary_points
-from .targets import Chart, TargetRow, target_rows, targets_chart
+from .targets import Chart, TargetRow, document_labels, target_rows, targets_chart
 from .wording import Wording, wording_for
 
 CONTEXT = 40  # unchanged characters shown either side of an edit
@@ -87,6 +87,7 @@ class ReportContext:
     old_text: list[TextBlock] = field(default_factory=list)
     new_text: list[TextBlock] = field(default_factory=list)
     change_counts: dict[str, int] = field(default_factory=dict)
+    document_labels: dict[str, str] = field(default_factory=dict)
     pdf_terms_per_shift: int = PDF_TERMS_PER_SHIFT
 
     def short(self, ref: SectionRef | None) -> str:
@@ -129,6 +130,7 @@ def report_context(comparison: Comparison, *, title: str, run_date: str, side_by
         terms=comparison.terms,
         term_columns=_term_columns(comparison.terms),
     )
+    context.document_labels = document_labels(comparison)
     for p in pairs:
         context.change_counts[p.change_key] = context.change_counts.get(p.change_key, 0) + 1
     if side_by_side:

@@ -17,7 +17,7 @@ MAP_HEIGHT = 640  # SVG units for the tallest side
 BOX_WIDTH = 190
 GAP = 4  # between boxes
 MAP_WIDTH = 560
-TITLE_CHARS = 15  # characters of a part title shown in its box
+TITLE_CHARS = 11  # characters of a part title shown in its box (with its counts: about 20 fit)
 MIN_BOX = 14  # a part with one pair still shows its title
 BAND_COLOURS = {
     Relation.SAME: "#1f4e79",

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from ..model import Ambition, Comparison, Direction, Indicator, IndicatorPair
 from .wording import Wording
 
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+UNIT_WORDS = {"ratio": "比值（x:1）", "%": "%", "": "—"}
 ARROWS = {"up": "↑", "down": "↓", "same": "→", "not-comparable": "≈", "new": "＋", "dropped": "－"}
 # Targets table order: changes first, then what cannot be compared, what stayed, new, dropped.
 _ORDER = {"up": 0, "down": 0, "not-comparable": 1, "same": 2, "new": 3, "dropped": 4}
@@ -67,12 +69,22 @@ class TargetRow:
 
 def target_rows(comparison: Comparison, wording: Wording) -> list[TargetRow]:
     """The rows of the targets table, changes first, then in source order."""
-    named = {"old": len(comparison.old) > 1, "new": len(comparison.new) > 1}
-    rows = [_row(pair, wording, named) for pair in comparison.indicators]
+    labels = document_labels(comparison)
+    rows = [_row(pair, wording, labels) for pair in comparison.indicators]
     return sorted(rows, key=lambda r: (_ORDER.get(r.ambition, 9), r.sort_line))
 
 
-def _row(pair: IndicatorPair, wording: Wording, named: dict[str, bool]) -> TargetRow:
+def document_labels(comparison: Comparison) -> dict[str, str]:
+    """①, ② … for the documents of a side that has several (the cover lists them with these), so a
+    source line reads ``①L51``; nothing for a side of one document."""
+    labels: dict[str, str] = {}
+    for side in (comparison.old, comparison.new):
+        if len(side) > 1:
+            labels.update((meta.id, CIRCLED[n % len(CIRCLED)]) for n, meta in enumerate(side))
+    return labels
+
+
+def _row(pair: IndicatorPair, wording: Wording, labels: dict[str, str]) -> TargetRow:
     old, new, change = pair.old, pair.new, pair.change
     ambition = change.ambition.value if change else ("new" if new else "dropped")
     either = new or old
@@ -82,8 +94,8 @@ def _row(pair: IndicatorPair, wording: Wording, named: dict[str, bool]) -> Targe
         name=either.name,
         old=old,
         new=new,
-        old_where=_where(pair.old_document if named["old"] else None, old),
-        new_where=_where(pair.new_document if named["new"] else None, new),
+        old_where=_where(labels.get(pair.old_document or ""), old),
+        new_where=_where(labels.get(pair.new_document or ""), new),
         ambition=ambition,
         ambition_word=wording.ambition[ambition],
         arrow=ARROWS[ambition],
@@ -97,11 +109,9 @@ def _row(pair: IndicatorPair, wording: Wording, named: dict[str, bool]) -> Targe
     )
 
 
-def _where(document: str | None, indicator: Indicator | None) -> str:
-    """Where a target was found: its line, with its document when a side has several."""
-    if indicator is None:
-        return ""
-    return f"{document} L{indicator.line}" if document else f"L{indicator.line}"
+def _where(label: str | None, indicator: Indicator | None) -> str:
+    """Where a target was found: its line, after its document's label when a side has several."""
+    return "" if indicator is None else f"{label or ''}L{indicator.line}"
 
 
 def number(value: float) -> str:
@@ -185,7 +195,8 @@ def targets_chart(rows: list[TargetRow]) -> Chart:
     by_unit: dict[str, list[TargetRow]] = {}
     for row in shown:
         assert row.new is not None
-        by_unit.setdefault(row.new.quantity.base_unit or row.new.quantity.unit or "—", []).append(row)
+        unit = row.new.quantity.base_unit or row.new.quantity.unit or "—"
+        by_unit.setdefault(UNIT_WORDS.get(unit, unit), []).append(row)
     groups: list[ChartGroup] = []
     y = 0.0
     for unit, members in by_unit.items():
