@@ -51,7 +51,8 @@ class PairRow:
 
 @dataclass(frozen=True, slots=True)
 class TextBlock:
-    """One section's whole text in the side-by-side view, marked from its closest pair."""
+    """One section's whole text in the side-by-side view, marked from its closest pair; ``changed`` when
+    a pair it is in was modified (marked or, when rewritten, not)."""
 
     key: str
     ref: SectionRef
@@ -200,6 +201,7 @@ def side_by_side_texts(comparison: Comparison) -> tuple[list[TextBlock], list[Te
     best: dict[str, dict[tuple[str, str], tuple[float, int]]] = {"old": {}, "new": {}}
     refs: dict[str, dict[tuple[str, str], SectionRef]] = {"old": {}, "new": {}}
     partners: dict[str, dict[tuple[str, str], list[tuple[str, str]]]] = {"old": {}, "new": {}}
+    modified: dict[str, set[tuple[str, str]]] = {"old": set(), "new": set()}
     for n, pair in enumerate(comparison.sections):
         for side, other in (("old", "new"), ("new", "old")):
             ref, other_ref = getattr(pair, side), getattr(pair, other)
@@ -212,6 +214,8 @@ def side_by_side_texts(comparison: Comparison) -> tuple[list[TextBlock], list[Te
             if other_ref is not None:
                 partners[side][unit].append((other_ref.document, other_ref.id))
             change = texts.get(n)
+            if change and other_ref and change.change_type is ChangeType.MODIFIED:
+                modified[side].add(unit)
             revised = bool(change and other_ref and change.similarity >= REDLINE_MIN_SIMILARITY)
             rank = (pair.score if revised else -1.0, n)
             if unit not in best[side] or rank > best[side][unit]:
@@ -239,7 +243,7 @@ def side_by_side_texts(comparison: Comparison) -> tuple[list[TextBlock], list[Te
                     ref=ref,
                     segments=_joined(segments),
                     counterparts=[keys[other][u] for u in partners[side][unit] if u in keys[other]],
-                    changed=score >= 0 and any(cls for cls, _ in segments),
+                    changed=unit in modified[side],
                 )
             )
         result[side] = blocks
