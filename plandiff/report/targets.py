@@ -13,7 +13,7 @@ from ..model import Ambition, Comparison, Direction, Indicator, IndicatorPair
 from .wording import Wording
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
-UNIT_WORDS = {"ratio": "比值（x:1）", "%": "%", "": "—"}
+UNIT_WORDS = {"ratio": "比值"}  # the model's unit names that are not Chinese
 ARROWS = {"up": "↑", "down": "↓", "same": "→", "not-comparable": "≈", "new": "＋", "dropped": "－"}
 # Targets table order: changes first, then what cannot be compared, what stayed, new, dropped.
 _ORDER = {"up": 0, "down": 0, "not-comparable": 1, "same": 2, "new": 3, "dropped": 4}
@@ -195,7 +195,7 @@ def targets_chart(rows: list[TargetRow]) -> Chart:
     by_unit: dict[str, list[TargetRow]] = {}
     for row in shown:
         assert row.new is not None
-        unit = row.new.quantity.base_unit or row.new.quantity.unit or "—"
+        unit = row.new.quantity.base_unit or row.new.quantity.unit or "无单位"
         by_unit.setdefault(UNIT_WORDS.get(unit, unit), []).append(row)
     groups: list[ChartGroup] = []
     y = 0.0

@@ -26,7 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..model import Indicator, TextOp
 from .context import ReportContext, short_title
-from .targets import TargetRow
+from .targets import UNIT_WORDS, TargetRow
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _FORMULA_START = ("=", "+", "-", "@")
@@ -36,7 +36,7 @@ MOVED = InlineFont(color="8E6D00", strike=True)
 MOVED_IN = InlineFont(color="8E6D00", u="single")
 UNCHANGED = InlineFont(color="777777")
 HEADER_FILL = PatternFill("solid", fgColor="E8EEF5")
-MAX_WIDTH = 60
+MAX_WIDTH = 30  # a text column wraps past this, so that a sheet fitted to the page width stays legible
 REDLINE_WIDTH = 60  # columns of the two redline cells
 LINE_HEIGHT = 15.0  # points per wrapped line at the default 11 pt
 MAX_ROW_HEIGHT = 409.0  # Excel's limit
@@ -126,7 +126,12 @@ def _table(
             _put(sheet, r, c, value, (formats or {}).get(c - 1))
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{sheet.cell(row=1, column=len(header)).column_letter}{max(1, len(rows) + 1)}"
-    _fit_columns(sheet)
+    widths = _fit_columns(sheet)
+    for r, row in enumerate(rows, start=2):
+        texts = [str(v) if isinstance(v, str) else "" for v in row]
+        for c in range(1, len(texts) + 1):
+            sheet.cell(row=r, column=c).alignment = WRAP
+        sheet.row_dimensions[r].height = _height(texts, widths[: len(texts)])
 
 
 def _print_setup(sheet: Worksheet, title: str) -> None:
@@ -183,7 +188,7 @@ def _side(indicator: Indicator | None) -> list[Any]:
     if indicator is None:
         return ["", None, "", None, None]
     q = indicator.quantity
-    return [q.text, q.value, q.unit, q.base_value, indicator.year]
+    return [q.text, q.value, UNIT_WORDS.get(q.unit, q.unit), q.base_value, indicator.year]
 
 
 def _target_cells(row: TargetRow) -> list[Any]:
@@ -235,7 +240,7 @@ def _quoted(text: str) -> str:
 
 
 def _base_format(value: float | None, unit: str) -> str:
-    unit = re.sub(r'["\\]', "", unit)
+    unit = re.sub(r'["\\]', "", UNIT_WORDS.get(unit, unit))
     return _value_format(value) + (f'"{unit}"' if unit else "")
 
 
@@ -360,7 +365,11 @@ def _height(texts: list[str], widths: list[int]) -> float:
     return min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT)
 
 
-def _fit_columns(sheet: Worksheet) -> None:
+def _fit_columns(sheet: Worksheet) -> list[int]:
+    """Each column as wide as its widest cell, between 8 and MAX_WIDTH; the widths set."""
+    widths = []
     for column in sheet.columns:
         width = max((display_width(str(cell.value)) for cell in column if cell.value is not None), default=8)
-        sheet.column_dimensions[column[0].column_letter].width = min(MAX_WIDTH, max(8, width + 2))
+        widths.append(min(MAX_WIDTH, max(8, width + 2)))
+        sheet.column_dimensions[column[0].column_letter].width = widths[-1]
+    return widths
