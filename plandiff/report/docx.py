@@ -63,6 +63,9 @@ def render_docx(context: ReportContext) -> bytes:
     _run(legend, "移位的文字", "delete", moved=True)
     table = document.add_table(rows=1, cols=3)
     table.style = "Table Grid"
+    table.autofit = False
+    for column, width in zip(table.columns, COLUMN_WIDTHS, strict=True):
+        column.width = width
     for cell, name, width in zip(table.rows[0].cells, (w.old, w.new, "类型"), COLUMN_WIDTHS, strict=True):
         cell.width = width
         cell.paragraphs[0].add_run(_text(name)).bold = True
