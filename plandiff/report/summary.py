@@ -8,6 +8,7 @@ points.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ from ..model import ChangeType, Comparison, ComparisonKind, Shift, TextChange
 from .targets import TargetRow
 from .wording import Wording
 
+_CJK = re.compile(r"[\u3400-\u9fff]")
 # A sentence names at most this many targets, sections or terms, then says 等.
 LIST_ITEMS = 5
 TERM_ITEMS = 8
@@ -88,7 +90,9 @@ def _target_points(targets: list[TargetRow], wording: Wording) -> list[Point]:
         if rows:
             items = "；".join(_target_item(r, wording) for r in rows[:LIST_ITEMS])
             more = f"；另有 {len(rows) - LIST_ITEMS} 项" if len(rows) > LIST_ITEMS else ""
-            points.append(Point("目标", f"目标{wording.ambition[ambition]} {len(rows)} 项：{items}{more}。"))
+            word = wording.ambition[ambition]
+            lead = f"{word}的目标" if wording.kind is ComparisonKind.PEER else f"目标{word}"
+            points.append(Point("目标", f"{lead} {len(rows)} 项：{items}{more}。"))
     paired = [r for r in targets if r.paired]
     if not any(r.changed for r in paired):
         points.append(Point("目标", f"两侧共有的 {len(paired)} 项目标中没有提高或降低的。"))
@@ -103,14 +107,21 @@ def _target_points(targets: list[TargetRow], wording: Wording) -> list[Point]:
     unclear = sum(1 for r in paired if r.ambition == "not-comparable")
     parts = []
     if new:
-        parts.append(f"{wording.ambition['new']}指标 {len(new)} 项（{_list(new)}）")
+        parts.append(f"{wording.ambition['new']}的指标 {len(new)} 项（{_list([n for n in new if _named(n)])}）")
     if dropped:
-        parts.append(f"{wording.ambition['dropped']}指标 {len(dropped)} 项（{_list(dropped)}）")
+        parts.append(
+            f"{wording.ambition['dropped']}的指标 {len(dropped)} 项（{_list([n for n in dropped if _named(n)])}）"
+        )
     if unclear:
         parts.append(f"{unclear} 项两侧表述不同、数值不可直接比较")
     if parts:
         points.append(Point("指标", "；".join(parts) + "。"))
     return points
+
+
+def _named(name: str) -> bool:
+    """A target name worth citing: two CJK characters or more (not a placeholder of an unnamed row)."""
+    return len(_CJK.findall(name)) >= 2 and not name.startswith("(")
 
 
 def _added_removed_points(comparison: Comparison, wording: Wording) -> list[Point]:
