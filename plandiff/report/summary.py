@@ -107,7 +107,9 @@ def _target_points(targets: list[TargetRow], wording: Wording) -> list[Point]:
     unclear = sum(1 for r in paired if r.ambition == "not-comparable")
     parts = []
     if new:
-        parts.append(f"{wording.ambition['new']}的指标 {len(new)} 项（{_list([n for n in new if _named(n)])}）")
+        parts.append(
+            f"{wording.ambition['new']}的指标 {len(new)} 项（{_list([n for n in new if _named(n)])}）"
+        )
     if dropped:
         parts.append(
             f"{wording.ambition['dropped']}的指标 {len(dropped)} 项（{_list([n for n in dropped if _named(n)])}）"
