@@ -284,13 +284,15 @@ class Indicator:
 
 @dataclass(frozen=True, slots=True)
 class SectionRef:
-    """A section of one document of a side, as comparisons cite it."""
+    """A section of one document of a side, as comparisons cite it; ``part`` is the title of the
+    top-level section (篇, or 章 / 一、 where a plan has no 篇) it sits in, for reports to group by."""
 
     document: str
     id: str
     title: str | None
     line: int
     end_line: int
+    part: str | None = None
 
 
 class Relation(StrEnum):
@@ -541,6 +543,7 @@ def _ref(ref: SectionRef | None) -> dict[str, object] | None:
         "title": ref.title,
         "line": ref.line,
         "end_line": ref.end_line,
+        "part": ref.part,
     }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .align import (
     NO_OVERRIDES,
@@ -17,8 +18,9 @@ from .align import (
     upper_is_old,
 )
 from .diff.numbers import indicator_change
-from .diff.terms import term_shifts
+from .diff.terms import shared_words, term_shifts
 from .diff.text import redline
+from .diff.words import Words
 from .extract import extract_indicators
 from .ingest import complete_metadata, ingest_file
 from .model import (
@@ -94,7 +96,10 @@ def compare(
         )
         for o, n, score in pair_targets(old_targets, new_targets)
     )
-    terms = tuple(term_shifts([d.text.text for d in old], [d.text.text for d in new]))
+    words = Words()
+    terms = tuple(term_shifts([d.text.text for d in old], [d.text.text for d in new], words))
+    shared = shared_words([(text_of(p.old), text_of(p.new)) for p in pairs], words)
+    pairs = [replace(p, evidence=e) if p.old and p.new else p for p, e in zip(pairs, shared, strict=True)]
     logger.info("compared %d x %d units: %d pairs", len(old_units), len(new_units), len(pairs))
     return Comparison(
         kind,

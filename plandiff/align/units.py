@@ -58,15 +58,18 @@ def alignment_units(documents: Sequence[Document]) -> list[Unit]:
         blocks = list(dict.fromkeys(_root(by_id, section).id for section, _ in chosen))
         for n, (section, lead_only) in enumerate(chosen):
             parent: Section | None
+            part = _title(_root(by_id, section))
             if lead_only:
                 end = section.paragraphs[-1][0]
                 text = "\n".join(t for _, t in section.paragraphs)
-                ref = SectionRef(document.meta.id, f"{section.id}/lead", _title(section), section.line, end)
+                ref = SectionRef(
+                    document.meta.id, f"{section.id}/lead", _title(section), section.line, end, part
+                )
                 parent = section
             else:
                 text = _subtree_text(document, section)
                 ref = SectionRef(
-                    document.meta.id, section.id, _title(section), section.line, section.end_line
+                    document.meta.id, section.id, _title(section), section.line, section.end_line, part
                 )
                 parent = by_id[section.parent] if section.parent else None
             root = _root(by_id, section)
