@@ -249,13 +249,16 @@ class Quantity:
     @property
     def shown(self) -> str:
         """The value as written, with its unit put after the number when the text leaves it to a table
-        header or the name (``5以上`` with unit % is shown ``5%以上``); text targets and ratios as written."""
+        header or the name (``5以上`` with unit % is shown ``5%以上``); text targets and ratios as written,
+        and a value whose number is followed by its unit's magnitude (``5000亿级`` in 亿元) too."""
         if self.kind is QuantityKind.TEXT_ONLY or not self.unit or self.unit == "ratio":
             return self.text
         normal = unicodedata.normalize("NFKC", self.text)
         if self.unit in normal or not re.search(r"\d", normal):
             return self.text
         last = list(re.finditer(r"[\d０-９][\d０-９.．]*", self.text))[-1]
+        if self.text[last.end() :].lstrip()[:1] == self.unit[0]:
+            return self.text
         return self.text[: last.end()] + self.unit + self.text[last.end() :]
 
 
