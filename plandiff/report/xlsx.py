@@ -3,7 +3,7 @@
 Every cell is written by ``_put``: document text starting with = + - @ is stored as text (never a
 formula), control characters Word and PDF text carry are stripped, overlong text is cut to what a cell
 holds. Values are numbers with number formats (a Δ of ``+0.5个百分点`` is the number 0.5), beside the
-text as written. Each sheet prints landscape, fitted to the page width, with its header row repeated;
+value as written with its unit (``Quantity.shown``) and the change in the comparison's words. Each sheet prints landscape, fitted to the page width, with its header row repeated;
 redline cells wrap and their rows are as tall as their text. Column widths count a CJK character as two.
 """
 
@@ -157,15 +157,7 @@ def _summary_sheet(sheet: Worksheet, context: ReportContext) -> None:
         [w.old, "；".join(d.title or d.id for d in context.comparison.old)],
         [w.new, "；".join(d.title or d.id for d in context.comparison.new)],
         *([point.topic, point.text] for point in context.points),
-        [f"{w.both}（组）", s.get("sections_paired", 0)],
-        [f"{w.only_new}章节", len(context.added)],
-        [f"{w.only_old}章节", len(context.removed)],
-        *(
-            [f"目标{w.ambition[key]}", sum(1 for t in context.targets if t.paired and t.ambition == key)]
-            for key in ("up", "down", "same", "not-comparable")
-        ),
-        [f"{w.ambition['new']}指标", sum(1 for t in context.targets if t.ambition == "new")],
-        [f"{w.ambition['dropped']}指标", sum(1 for t in context.targets if t.ambition == "dropped")],
+        *([label, s.get(key, 0)] for label, key in w.count_rows),
     ]
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row, start=1):
@@ -188,7 +180,7 @@ def _side(indicator: Indicator | None) -> list[Any]:
     if indicator is None:
         return ["", None, "", None, None]
     q = indicator.quantity
-    return [q.text, q.value, UNIT_WORDS.get(q.unit, q.unit), q.base_value, indicator.year]
+    return [q.shown, q.value, UNIT_WORDS.get(q.unit, q.unit), q.base_value, indicator.year]
 
 
 def _target_cells(row: TargetRow) -> list[Any]:
@@ -197,11 +189,11 @@ def _target_cells(row: TargetRow) -> list[Any]:
         *_side(row.old),
         *_side(row.new),
         row.delta,
-        row.delta_words,
+        row.value_cell,
         row.qualifier_words,
         row.ambition_word,
         row.attribute,
-        row.attribute_change,
+        row.attribute_words,
         row.old_where,
         row.new_where,
     ]
@@ -211,7 +203,7 @@ def _targets_sheet(sheet: Worksheet, context: ReportContext) -> None:
     w = context.words
     header = ["指标"]
     for side in (w.old, w.new):
-        header += [f"{side}（原文）", f"{side}数值", f"{side}单位", f"{side}折算值", f"{side}年份"]
+        header += [f"{side}目标值", f"{side}数值", f"{side}单位", f"{side}折算值", f"{side}年份"]
     header += ["变化量", "变化", "限定词变化", "目标强度", "属性", "属性变化", f"{w.old}出处", f"{w.new}出处"]
     _table(sheet, header, [_target_cells(row) for row in context.targets])
     for r, row in enumerate(context.targets, start=2):
