@@ -187,6 +187,10 @@ def test_target_changes_read_in_the_kinds_words(
         local_only = "第二章 发展低空经济" if upper_old else "第三章 疫情防控"
         upper_only = "第三章 疫情防控" if upper_old else "第二章 发展低空经济"
         assert (types[local_only], types[upper_only]) == ("本级新增", "未体现")
+        summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+        assert summary.index(f"本级新增的章节 1 个：{local_only}") < summary.index(
+            f"未体现的章节 1 个：{upper_only}"
+        )
     assert change in (tmp_path / "summary.md").read_text(encoding="utf-8")
 
 
