@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TypeVar
 
 from ..model import ChangeType, Comparison, ComparisonKind, Relation, Shift, TextChange
 from .targets import TargetRow
 from .wording import Wording
 
-T = TypeVar("T")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # A sentence names at most this many targets, sections or terms, then says 等.
 LIST_ITEMS = 5
@@ -117,7 +115,7 @@ def _target_points(comparison: Comparison, targets: list[TargetRow], wording: Wo
     elif any(r.attribute for r in paired):
         points.append(Point("属性", "两侧共有的指标没有在预期性与约束性之间改变。"))
     parts = []
-    for key in _subject_first(wording, ("new", "dropped")):
+    for key in wording.subject_first(("new", "dropped")):
         names = [r.name for r in targets if r.ambition == key and _named(r.name)]
         if count(f"targets_{key}", 0):
             named = f"（{_list(names)}）" if names else ""
@@ -130,12 +128,6 @@ def _target_points(comparison: Comparison, targets: list[TargetRow], wording: Wo
     return points
 
 
-def _subject_first(wording: Wording, pair: tuple[T, T]) -> tuple[T, T]:
-    """(what the new side alone has, what the old side alone has), swapped when the frame measures from
-    the new side (a hierarchy whose 上级 is new), so the 本级's additions always come first."""
-    return (pair[1], pair[0]) if wording.frame.reversed else pair
-
-
 def _named(name: str) -> bool:
     """A target name worth citing: two CJK characters or more (not a placeholder of an unnamed row)."""
     return len(_CJK.findall(name)) >= 2 and not name.startswith("(")
@@ -143,8 +135,8 @@ def _named(name: str) -> bool:
 
 def _added_removed_points(comparison: Comparison, wording: Wording) -> list[Point]:
     points = []
-    for side, relation, word in _subject_first(
-        wording, (("new", Relation.ADDED, wording.only_new), ("old", Relation.REMOVED, wording.only_old))
+    for side, relation, word in wording.subject_first(
+        (("new", Relation.ADDED, wording.only_new), ("old", Relation.REMOVED, wording.only_old))
     ):
         titles = [
             ref.title or ref.id
@@ -160,7 +152,7 @@ def _added_removed_points(comparison: Comparison, wording: Wording) -> list[Poin
 def _term_points(comparison: Comparison, wording: Wording) -> list[Point]:
     parts = []
     rising = Shift.FALLING if wording.frame.reversed else Shift.RISING  # the subject side's more used terms
-    for shift in (*_subject_first(wording, (Shift.NEW, Shift.DROPPED)), rising):
+    for shift in (*wording.subject_first((Shift.NEW, Shift.DROPPED)), rising):
         terms = [t.term for t in comparison.terms if t.shift is shift]
         if terms:
             parts.append(f"{wording.shifts[shift]}的提法有{_list(terms, TERM_ITEMS)}")
@@ -174,15 +166,21 @@ def _rewritten_point(comparison: Comparison, wording: Wording) -> list[Point]:
     changed.sort(key=lambda t: -(t.inserted + t.deleted))
     items: list[str] = []
     seen: set[tuple[str, str]] = set()
+    frame = wording.frame
     for change in changed:
         pair = comparison.sections[change.pair_index]
-        assert pair.old is not None and pair.new is not None
-        if (pair.new.document, pair.new.id) in seen:  # a merged section is named once, by its largest pair
+        # Named by the side measured (修订后, 本级, the second place), with what it added and left out.
+        base, subject = (pair.new, pair.old) if frame.reversed else (pair.old, pair.new)
+        added, left_out = (
+            (change.deleted, change.inserted) if frame.reversed else (change.inserted, change.deleted)
+        )
+        assert base is not None and subject is not None
+        if (subject.document, subject.id) in seen:  # a merged section is named once, by its largest pair
             continue
-        seen.add((pair.new.document, pair.new.id))
+        seen.add((subject.document, subject.id))
         items.append(
-            f"{pair.new.title or pair.new.id}（{wording.old}为{pair.old.title or pair.old.id}；"
-            f"增加 {change.inserted} 字、删去 {change.deleted} 字）"
+            f"{subject.title or subject.id}（{frame.base}为{base.title or base.id}；"
+            f"增加 {added} 字、删去 {left_out} 字）"
         )
         if len(items) == MOST_REWRITTEN:
             break

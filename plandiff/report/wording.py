@@ -12,9 +12,12 @@ means 未体现.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ..diff.frame import Frame, frame_for
 from ..model import ChangeType, Comparison, ComparisonKind, Relation, Shift
+
+T = TypeVar("T")
 
 KIND_NAMES = {
     ComparisonKind.VERSION: "版本对比",
@@ -56,6 +59,11 @@ class Wording:
     def new(self) -> str:
         """What the new side is called."""
         return self.frame.new
+
+    def subject_first(self, pair: tuple[T, T]) -> tuple[T, T]:
+        """``pair`` is (what the new side alone has, what the old side alone has): swapped when the frame
+        measures from the new side (a hierarchy whose 上级 is new), so the 本级's own always come first."""
+        return (pair[1], pair[0]) if self.frame.reversed else pair
 
     def change(self, change: ChangeType) -> str:
         """The word for a pair's change type."""
