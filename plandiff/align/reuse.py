@@ -78,6 +78,8 @@ class ReusedPassage:
 
 def common_chars(a: str, b: str) -> int:
     """Characters of ``a`` found in ``b`` in runs of at least MIN_BLOCK, in order (an exact alignment)."""
+    if a == b:
+        return len(a)
     return sum(
         block.dest_end - block.dest_start
         for block in Indel.opcodes(b, a)
@@ -93,7 +95,7 @@ def near_verbatim(a: str, b: str) -> bool:
 
 def taken(target: Sentence, source: Sentence) -> bool:
     """Whether the target sentence took the source sentence, or one of its clauses took one of the source's."""
-    if near_verbatim(target.key, source.key):
+    if target.norm == source.norm or near_verbatim(target.key, source.key):
         return True
     mine, theirs = reuse_items(target)[1:], reuse_items(source)
     return any(near_verbatim(a, b) for a in mine for b in theirs)

@@ -36,8 +36,7 @@ class Analysis:
     content_hash: str
     meta: dict[str, Any]
     indicators: list[dict[str, Any]]
-    sentences: list[tuple[int, str, int, str]]  # index, section, line, display text
-    norm_text: str  # the sentences' matching form, one per line (term counts)
+    sentences: list[tuple[int, str, int, str, str]]  # index, section, line, display text, matching form
     chars: int  # key characters (text without spaces and punctuation)
     digests: npt.NDArray[np.int64]
     owners: npt.NDArray[np.int32]
@@ -60,19 +59,17 @@ def analyse_document(meta: DocumentMeta, settings: Settings) -> Analysis:
         row = indicator_to_dict(indicator)
         row.update(low=indicator.quantity.low, high=indicator.quantity.high, source=indicator.source)
         rows.append(row)
-    norm_text = "\n".join(s.norm for s in sentences)
     return Analysis(
         document_id=meta.id,
         content_hash=content_hash(meta.path),
         meta=meta_to_dict(document.meta),
         indicators=rows,
-        sentences=[(s.index, s.section, s.line, s.text) for s in sentences],
-        norm_text=norm_text,
+        sentences=[(s.index, s.section, s.line, s.text, s.norm) for s in sentences],
         chars=sum(len(s.key) for s in sentences),
         digests=digests,
         owners=owners,
         bands=bands,
-        quoted=dict(Counter(m.group(1) for m in _QUOTED.finditer(norm_text))),
+        quoted=dict(Counter(m.group(1) for s in sentences for m in _QUOTED.finditer(s.norm))),
     )
 
 

@@ -50,17 +50,17 @@ CREATE TABLE IF NOT EXISTS indicator_changes (
 """
 # `plandiff corpus`: one row per analysed document (``analysis.Analysis``), its target rows, sentences,
 # reuse index (numpy arrays as raw little-endian bytes: data, never code) and quoted terms.
+# A sentence keeps its display text and its matching form (term counts and reuse are computed on that).
 CORPUS_TABLES = ("analyses", "targets", "sentences", "reuse_index", "quoted_terms")
 _CORPUS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS analyses (
-    document_id VARCHAR PRIMARY KEY, content_hash VARCHAR, tool_version VARCHAR, meta JSON, chars BIGINT,
-    norm_text VARCHAR);
+    document_id VARCHAR PRIMARY KEY, content_hash VARCHAR, tool_version VARCHAR, meta JSON, chars BIGINT);
 CREATE TABLE IF NOT EXISTS targets (
     document_id VARCHAR, name VARCHAR, normalized_name VARCHAR, value_text VARCHAR, value DOUBLE, low DOUBLE,
     high DOUBLE, unit VARCHAR, base_value DOUBLE, base_unit VARCHAR, qualifier VARCHAR, kind VARCHAR,
     year INTEGER, role VARCHAR, attribute VARCHAR, section VARCHAR, line INTEGER, source VARCHAR);
 CREATE TABLE IF NOT EXISTS sentences (
-    document_id VARCHAR, n INTEGER, section VARCHAR, line INTEGER, text VARCHAR);
+    document_id VARCHAR, n INTEGER, section VARCHAR, line INTEGER, text VARCHAR, norm VARCHAR);
 CREATE TABLE IF NOT EXISTS reuse_index (
     document_id VARCHAR PRIMARY KEY, digests BLOB, owners BLOB, bands BLOB, band_count INTEGER);
 CREATE TABLE IF NOT EXISTS quoted_terms (document_id VARCHAR, term VARCHAR, count INTEGER);
@@ -287,14 +287,13 @@ class Store:
         with self.transaction():
             self._remove_analysis(doc_id)
             self._db.execute(
-                "INSERT INTO analyses VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO analyses VALUES (?, ?, ?, ?, ?)",
                 [
                     doc_id,
                     analysis.content_hash,
                     tool_version(),
                     json.dumps(analysis.meta, ensure_ascii=False, default=str),
                     analysis.chars,
-                    analysis.norm_text,
                 ],
             )
             if analysis.indicators:
@@ -304,7 +303,7 @@ class Store:
                 )
             if analysis.sentences:
                 self._db.executemany(
-                    "INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
+                    "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?)",
                     [[doc_id, *sentence] for sentence in analysis.sentences],
                 )
             self._db.execute(
