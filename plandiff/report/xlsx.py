@@ -157,9 +157,14 @@ def safe_text(value: Any) -> Any:
     return _CONTROL.sub("", value) if isinstance(value, str) else value
 
 
+def looks_like_formula(value: Any) -> bool:
+    """Whether a spreadsheet would run this value as a formula (text starting with = + - @)."""
+    return isinstance(value, str) and value.startswith(_FORMULA_START)
+
+
 def _put(sheet: Worksheet, row: int, column: int, value: Any) -> None:
     cell = sheet.cell(row=row, column=column, value=safe_text(value))
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if looks_like_formula(value):
         cell.data_type = "s"  # stored as text: a spreadsheet never runs document text as a formula
 
 
