@@ -76,17 +76,32 @@ def doc_of(meta: dict[str, Any]) -> Doc:
 
 
 def direction(source: Doc, target: Doc) -> str:
-    """``above`` when the source is the target's parent, its own 建议 or of a higher level; ``earlier``
-    when its date or period is earlier; else ``shared`` (nothing says who came first)."""
-    if target.parent == source.id or _own_recommendations(source, target):
-        return ABOVE
-    if source.rank is not None and target.rank is not None and source.rank < target.rank:
+    """``above`` when the source is the target's parent, its own 建议 or of a higher level, and not of a
+    later date or period; ``earlier`` when its date or period is earlier; else ``shared`` (nothing says who
+    came first)."""
+    if is_above(source, target):
         return ABOVE
     if source.date and target.date and source.date[:10] < target.date[:10]:
         return EARLIER
     if source.period and target.period and source.period < target.period:
         return EARLIER
     return SHARED
+
+
+def is_above(source: Doc, target: Doc) -> bool:
+    """Whether the target can have taken text from the source as from a higher document: its parent, its
+    own 建议 or a higher level, written no later (a 2025 city 建议 is not the source of a 2021 county plan)."""
+    if _later(source, target):
+        return False
+    if target.parent == source.id or _own_recommendations(source, target):
+        return True
+    return source.rank is not None and target.rank is not None and source.rank < target.rank
+
+
+def _later(source: Doc, target: Doc) -> bool:
+    if source.date and target.date:
+        return source.date[:10] > target.date[:10]
+    return bool(source.period and target.period and source.period > target.period)
 
 
 def _own_recommendations(source: Doc, target: Doc) -> bool:
