@@ -63,16 +63,26 @@ def reuse_key(text: str) -> str:
 
 
 def document_sentences(document: Document) -> list[Sentence]:
-    """Every heading and sentence of a document in order; tables and the glossary are left out."""
+    """Every heading and sentence of a document in order. Tables and the glossary are left out, and so is
+    the title line (``X国民经济和社会发展第十五个五年规划纲要`` is worded alike in every plan: no reuse)."""
     found: list[Sentence] = []
+    first = document.sections[0] if document.sections else None
+    title_line = first.line if first and first.kind is SectionKind.PREAMBLE and not first.label else None
     for section in document.sections:
         if section.kind in _SKIPPED:
             continue
         pieces: list[tuple[int, str]] = []
         if section.title and not section.synthetic:
             pieces.append((section.line, section.title))
-        pieces.extend((line, part) for line, text in section.paragraphs for part in _split(text))
+        pieces.extend(
+            (line, part)
+            for line, text in section.paragraphs
+            if (line, text) != (section.line, section.title)  # a heading kept as its own paragraph
+            for part in _split(text)
+        )
         for line, text in pieces:
+            if line == title_line:
+                continue
             norm = _SPACE.sub("", matching_form(text))
             if norm:
                 found.append(Sentence(len(found), section.id, line, text.strip(), norm))

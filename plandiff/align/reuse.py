@@ -1,17 +1,17 @@
 """Text reuse: sentences of one document that reappear near-verbatim in another, joined into passages.
 
-1. Candidates: sentences whose MinHash signatures agree in a whole LSH band (``fingerprints``) share a
-   bucket; identical keys are one item, so boilerplate met in every plan costs one item, not one per copy.
-2. Exact check: inside each bucket, members are clustered around leaders (the first member not yet close to
-   a leader leads); a member joins a leader whose key it matches with an Indel similarity of at least
-   NEAR_VERBATIM. The edges depend only on each bucket's members, so the families (connected components)
+1. Candidates: lookup keys (sentences and their clauses) whose MinHash signatures agree in a whole LSH
+   band (``fingerprints``) share a bucket; identical keys are one item, so boilerplate met in every plan
+   costs one item, not one per copy.
+2. Exact check: inside each bucket, members are clustered around leaders (the first member not close to a
+   leader leads); a member joins a leader it matches near-verbatim (``near_verbatim``: common runs of
+   MIN_BLOCK or more characters cover NEAR_VERBATIM of the shorter). The edges depend only on each bucket's members, so the families (connected components)
    come out the same however the buckets were found or in what order they are read (one process or a
    Dask shuffle).
 3. Passages: a target sentence is taken from a source sentence when one is the other lightly edited or
    taken whole into it, or when one of its clauses is one of the source's (``taken``); the sentences taken
-   from one source are joined while they follow each other in both
-   documents (gaps of at most MAX_GAP sentences); each passage counts its characters matched exactly
-   (longest common subsequence of the keys).
+   from one source are joined while they follow each other in both documents (over headings between).
+   Each passage counts its characters found exactly in the source (an Indel alignment's common runs).
 
 ``reused_passages(source, target)`` does all three for two documents (what a pairwise report needs);
 ``corpus/reuse.py`` runs steps 1-2 over a whole corpus and chooses each sentence's source.
@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -27,7 +28,15 @@ import numpy.typing as npt
 from rapidfuzz.distance import Indel
 
 from ..model import Document
-from .fingerprints import Sentence, band_keys, digest, document_sentences, reuse_items, signatures
+from .fingerprints import (
+    MIN_REUSE_CHARS,
+    Sentence,
+    band_keys,
+    digest,
+    document_sentences,
+    reuse_items,
+    signatures,
+)
 
 # Two keys are near-verbatim when common runs of at least MIN_BLOCK characters cover this share of the
 # shorter: a county that takes a clause of its city's 建议 and adds its own (健全财力与事权相匹配的财政管理体制，
@@ -35,7 +44,13 @@ from .fingerprints import Sentence, band_keys, digest, document_sentences, reuse
 # 0.85, 健全安全生产治理体系 against 健全安全高效的市域治理体系 (stock words around another topic, 0.80) stays out.
 NEAR_VERBATIM = 0.85
 MIN_BLOCK = 4
-# A passage goes on over this many unmatched sentences (a local insertion, a heading in between).
+# A passage is kept when it was taken nearly whole (coverage NEAR_VERBATIM) or at least this many characters
+# of it were: a name of 13 (深时数字地球国际大科学计划) or a stock phrase of 10 inside a long sentence is not a
+# passage taken; a clause of 15 or more is (协同推进降碳、减污、扩绿、增长 is 12 and a whole sentence elsewhere).
+MIN_PASSAGE_CHARS = 15
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# A passage goes on over this many headings or short sentences not taken (a 节 heading in between); a
+# sentence of its own ends it.
 MAX_GAP = 2
 
 
@@ -53,7 +68,7 @@ class ReusedPassage:
     """A run of a target document's sentences that reappears in a source document.
 
     ``chars`` counts the target's key characters, ``matched`` those found exactly in the source (runs of
-    MIN_BLOCK or more); ``coverage`` is matched / chars.
+    MIN_BLOCK or more, shown in ``taken_text`` joined by …); ``coverage`` is matched / chars.
     """
 
     target: str
@@ -74,17 +89,23 @@ class ReusedPassage:
     coverage: float
     target_text: str
     source_text: str
+    taken_text: str
 
 
 def common_chars(a: str, b: str) -> int:
     """Characters of ``a`` found in ``b`` in runs of at least MIN_BLOCK, in order (an exact alignment)."""
+    return sum(len(run) for run in common_runs(a, b))
+
+
+def common_runs(a: str, b: str) -> list[str]:
+    """The runs of at least MIN_BLOCK characters of ``a`` found in ``b``, in order."""
     if a == b:
-        return len(a)
-    return sum(
-        block.dest_end - block.dest_start
+        return [a]
+    return [
+        a[block.dest_start : block.dest_end]
         for block in Indel.opcodes(b, a)
         if block.tag == "equal" and block.dest_end - block.dest_start >= MIN_BLOCK
-    )
+    ]
 
 
 def near_verbatim(a: str, b: str) -> bool:
@@ -94,11 +115,22 @@ def near_verbatim(a: str, b: str) -> bool:
 
 
 def taken(target: Sentence, source: Sentence) -> bool:
-    """Whether the target sentence took the source sentence, or one of its clauses took one of the source's."""
-    if target.norm == source.norm or near_verbatim(target.key, source.key):
+    """Whether the target sentence took the source sentence, or one of its clauses took one of the source's.
+
+    Text with other numbers is not taken: ``到2030年，地区生产总值年均增长5%左右`` restates a target of the
+    earlier ``到2025年…6.5%左右`` in the same words, which the target panel compares; it is not boilerplate.
+    """
+    if target.norm == source.norm:
+        return True
+    if near_verbatim(target.key, source.key) and _same_numbers(target.key, source.key):
         return True
     mine, theirs = reuse_items(target)[1:], reuse_items(source)
-    return any(near_verbatim(a, b) for a in mine for b in theirs)
+    return any(near_verbatim(a, b) and _same_numbers(a, b) for a in mine for b in theirs)
+
+
+def _same_numbers(a: str, b: str) -> bool:
+    x, y = set(_NUMBER.findall(a)), set(_NUMBER.findall(b))
+    return x == y or not x or not y
 
 
 def buckets(keys_by_band: npt.NDArray[np.int64]) -> list[tuple[int, ...]]:
@@ -161,11 +193,13 @@ def passage_runs(
         if runs and runs[-1][0] == match.source_document:
             last_target, last_source = runs[-1][1][-1]
             ahead = [j for j in match.sources if 0 < j - last_source <= MAX_GAP + 1]
-            if ahead and match.target - last_target <= MAX_GAP + 1:
+            between = target_sentences[last_target + 1 : match.target]
+            if ahead and len(between) <= MAX_GAP and all(len(s.key) < MIN_REUSE_CHARS for s in between):
                 runs[-1][1].append((match.target, ahead[0]))
                 continue
         runs.append((match.source_document, [(match.target, match.sources[0])]))
-    return [_passage(target, target_sentences, source, sources[source], pairs) for source, pairs in runs]
+    passages = [_passage(target, target_sentences, source, sources[source], pairs) for source, pairs in runs]
+    return [p for p in passages if p.matched >= MIN_PASSAGE_CHARS or p.coverage >= NEAR_VERBATIM]
 
 
 def _passage(
@@ -178,7 +212,8 @@ def _passage(
     taken = [target_sentences[i] for i, _ in pairs]
     given = [source_sentences[j] for _, j in pairs]
     chars = sum(len(s.key) for s in taken)
-    matched = sum(common_chars(t.key, g.key) for t, g in zip(taken, given, strict=True))
+    runs = [run for t, g in zip(taken, given, strict=True) for run in common_runs(t.key, g.key)]
+    matched = sum(len(run) for run in runs)
     return ReusedPassage(
         target=target,
         source=source,
@@ -198,6 +233,7 @@ def _passage(
         coverage=round(matched / max(1, chars), 3),
         target_text="".join(s.text for s in taken),
         source_text="".join(s.text for s in given),
+        taken_text="…".join(runs),
     )
 
 

@@ -26,7 +26,7 @@ from . import charts
 from .analysis import content_hash
 from .distributed import runner_for
 from .manifest import MANIFEST_NAME, load_manifest
-from .outputs import write_bytes, write_parquet, write_workbook
+from .outputs import REUSE_HEADERS, TOPIC_HEADERS, write_bytes, write_parquet, write_workbook
 from .panel import headlines, long_panel, wide_panel
 from .reuse import find_reuse
 from .store import Store, tool_version
@@ -192,9 +192,15 @@ def write_corpus(corpus: Corpus, out: Path) -> list[Path]:
     written.append(write_parquet(out / "panel-wide.parquet", corpus.wide))
     listing = corpus.reuse.drop(columns=["target_first", "target_last", "source_first", "source_last"])
     written.append(
-        write_workbook(out / "reuse.xlsx", [("段落 Passages", listing), ("占比 Shares", corpus.shares)])
+        write_workbook(
+            out / "reuse.xlsx",
+            [("段落 Passages", listing), ("占比 Shares", corpus.shares)],
+            headers=REUSE_HEADERS,
+        )
     )
     written.append(write_parquet(out / "reuse.parquet", corpus.reuse))
-    written.append(write_workbook(out / "topics.xlsx", [("术语 Terms", corpus.adoption)]))
+    written.append(
+        write_workbook(out / "topics.xlsx", [("术语 Terms", corpus.adoption)], headers=TOPIC_HEADERS)
+    )
     written.append(write_parquet(out / "topics.parquet", corpus.adoption))
     return written

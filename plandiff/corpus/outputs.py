@@ -34,19 +34,39 @@ PANEL_HEADERS = {
 }  # fmt: skip
 
 
-def write_workbook(path: Path, sheets: Sequence[tuple[str, pd.DataFrame]]) -> Path:
-    """A workbook with one sheet per (name, frame); header row bold and frozen."""
+REUSE_HEADERS = {
+    "target": "文件", "source": "来源文件", "target_section": "章节", "target_line": "行号",
+    "target_end_line": "止行", "source_section": "来源章节", "source_line": "来源行号",
+    "source_end_line": "来源止行", "sentences": "句数", "chars": "字数", "matched": "相同字数",
+    "coverage": "相同比例", "target_text": "本文件文字", "source_text": "来源文字", "taken_text": "相同文字",
+    "direction": "方向", "document": "文件", "passages_taken": "沿用段落数", "own_sentences": "自写句数",
+    "share_above": "沿用上级比例", "share_other": "沿用其他比例", "share_own": "自写比例",
+}  # fmt: skip
+TOPIC_HEADERS = {
+    "term": "术语", "document": "文件", "place": "地区", "period": "五年规划", "count": "次数",
+    "per_10k": "每万字次数", "first_period": "最早出现",
+}  # fmt: skip
+
+
+def write_workbook(
+    path: Path, sheets: Sequence[tuple[str, pd.DataFrame]], headers: dict[str, str] = PANEL_HEADERS
+) -> Path:
+    """A workbook with one sheet per (name, frame), columns named by ``headers``; header row bold, frozen."""
     book = Workbook(write_only=True)
     for title, frame in sheets:
         sheet = book.create_sheet(title)
-        headers = [PANEL_HEADERS.get(str(c), str(c)) for c in frame.columns]
+        names = [headers.get(str(c), str(c)) for c in frame.columns]
         for number, column in enumerate(frame.columns):
-            sample = [headers[number], *(str(v) for v in frame[column].head(200))]
+            sample = [names[number], *(str(v) for v in frame[column].head(200))]
             width = min(MAX_WIDTH, max(8, max(display_width(v) for v in sample) + 2))
             sheet.column_dimensions[get_column_letter(number + 1)].width = width
         sheet.freeze_panes = "A2"
+        # Printed (or turned into PDF) landscape, all columns on the page width.
+        sheet.page_setup.orientation = "landscape"
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
         header_cells = []
-        for text in headers:
+        for text in names:
             cell = WriteOnlyCell(sheet, value=safe_text(text))
             cell.font = Font(bold=True)
             header_cells.append(cell)

@@ -294,14 +294,13 @@ def _shares(
         above = int(mine[mine.direction == ABOVE].matched.sum())
         other = int(mine[mine.direction != ABOVE].matched.sum())
         total = max(1, int(chars.get(doc_id, 0)))
-        taken = {i for p in mine.itertuples() for i in range(p.target_first, p.target_last + 1)}
         rows.append(
             {
                 "document": doc_id,
                 "chars": total,
                 "sentences": len(sentences.get(doc_id, [])),
                 "passages_taken": len(mine),
-                "own_sentences": len(sentences.get(doc_id, [])) - len(taken),
+                "own_sentences": len(sentences.get(doc_id, [])) - int(mine.sentences.sum()),
                 "share_above": round(above / total, 4),
                 "share_other": round(other / total, 4),
                 "share_own": round(1 - (above + other) / total, 4),
