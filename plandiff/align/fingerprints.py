@@ -43,18 +43,21 @@ _MASK64 = np.uint64(0xFFFFFFFFFFFFFFFF)
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """A sentence of a document: its place (section id, source line), its display text and matching form."""
+    """A sentence of a document: its place (section id, source line), its display text, its matching form
+    without spaces (``norm``) and that without punctuation (``key``: what reuse is judged on)."""
 
     index: int
     section: str
     line: int
     text: str
     norm: str
+    key: str
 
-    @property
-    def key(self) -> str:
-        """The norm without punctuation: what reuse is judged on."""
-        return reuse_key(self.norm)
+
+def make_sentence(index: int, section: str, line: int, text: str, norm: str | None = None) -> Sentence:
+    """A Sentence, its matching forms computed from the text unless ``norm`` is given."""
+    norm = _SPACE.sub("", matching_form(text)) if norm is None else norm
+    return Sentence(index, section, line, text, norm, _PUNCTUATION.sub("", norm))
 
 
 def reuse_key(text: str) -> str:
@@ -83,9 +86,9 @@ def document_sentences(document: Document) -> list[Sentence]:
         for line, text in pieces:
             if line == title_line:
                 continue
-            norm = _SPACE.sub("", matching_form(text))
-            if norm:
-                found.append(Sentence(len(found), section.id, line, text.strip(), norm))
+            found_sentence = make_sentence(len(found), section.id, line, text.strip())
+            if found_sentence.norm:
+                found.append(found_sentence)
     return found
 
 
@@ -93,7 +96,7 @@ def reuse_items(sentence: Sentence) -> list[str]:
     """The keys a sentence is looked up by: its own, and each of its clauses (split at ，：) when it has
     several, so a clause taken into a longer sentence is found; keys under MIN_REUSE_CHARS are left out."""
     keys = [sentence.key]
-    clauses = [reuse_key(c) for c in _CLAUSE.split(sentence.norm)]
+    clauses = [_PUNCTUATION.sub("", c) for c in _CLAUSE.split(sentence.norm)]
     if len(clauses) > 1:
         keys.extend(clauses)
     return list(dict.fromkeys(k for k in keys if len(k) >= MIN_REUSE_CHARS))

@@ -142,8 +142,11 @@ def buckets(keys_by_band: npt.NDArray[np.int64]) -> list[tuple[int, ...]]:
     items = np.repeat(np.arange(rows), bands)
     order = np.lexsort((items, flat))
     flat, items = flat[order], items[order]
-    cuts = np.flatnonzero(np.diff(flat)) + 1
-    found = {tuple(int(i) for i in np.unique(group)) for group in np.split(items, cuts) if len(group) > 1}
+    starts = np.flatnonzero(np.concatenate(([True], flat[1:] != flat[:-1])))
+    lengths = np.diff(np.concatenate((starts, [len(flat)])))
+    shared = [(int(s), int(n)) for s, n in zip(starts, lengths, strict=True) if n > 1]
+    listed = items.tolist()
+    found = {tuple(sorted(set(listed[s : s + n]))) for s, n in shared}
     return sorted(group for group in found if len(group) > 1)
 
 

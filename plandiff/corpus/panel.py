@@ -85,8 +85,10 @@ def wide_panel(panel: pd.DataFrame) -> pd.DataFrame:
 def headlines(panel: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]:
     """(indicator, unit, rows) of the HEADLINE_COUNT indicators with a target number in most documents."""
     targets = _targets(panel)
+    spread = targets.groupby("indicator").document.nunique()
+    widest = spread[spread >= MIN_HEADLINE_VALUES].sort_values(ascending=False).index[: 4 * HEADLINE_COUNT]
     found = []
-    for indicator, rows in targets.groupby("indicator", sort=False):
+    for indicator, rows in targets[targets.indicator.isin(widest)].groupby("indicator", sort=False):
         unit = rows.unit.fillna("").mode().iloc[0]
         same_unit = rows[rows.unit.fillna("") == unit]
         if same_unit.document.nunique() >= MIN_HEADLINE_VALUES:

@@ -21,13 +21,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
-from ..align.fingerprints import Sentence, digest, reuse_items
+from ..align.fingerprints import Sentence, digest, make_sentence, reuse_items
 from ..align.reuse import Match, ReusedPassage, buckets, families, passage_runs
 from .store import Store
 
@@ -144,7 +144,13 @@ def find_reuse(store: Store, find_buckets: BucketFinder = buckets) -> ReuseResul
     passages: list[ReusedPassage] = []
     for target, found in sorted(matches.items()):
         passages.extend(passage_runs(target, sentences[target], found, sentences))
-    rows = [{**asdict(p), "direction": direction(docs[p.source], docs[p.target])} for p in passages]
+    rows = [
+        {
+            **{name: getattr(p, name) for name in ReusedPassage.__slots__},
+            "direction": direction(docs[p.source], docs[p.target]),
+        }
+        for p in passages
+    ]
     frame = pd.DataFrame(rows, columns=[*ReusedPassage.__slots__, "direction"])
     return ReuseResult(frame, _shares(store, frame, sentences, ids))
 
@@ -176,7 +182,7 @@ def _load_sentences(store: Store) -> dict[str, list[Sentence]]:
     )
     for row in frame.itertuples(index=False):
         found.setdefault(row.document_id, []).append(
-            Sentence(int(row.n), row.section, int(row.line), row.text, row.norm)
+            make_sentence(int(row.n), row.section, int(row.line), row.text, row.norm)
         )
     return found
 
@@ -288,19 +294,22 @@ def _shares(
     import pandas as pd
 
     chars = dict(store.query("SELECT document_id, chars FROM analyses").itertuples(index=False))
+    passages = passages.assign(above=passages.direction == ABOVE)
+    matched = passages.groupby(["target", "above"]).matched.sum().to_dict()
+    counts = passages.groupby("target").agg(passages=("matched", "size"), sentences=("sentences", "sum"))
     rows = []
     for doc_id in ids:
-        mine = passages[passages.target == doc_id]
-        above = int(mine[mine.direction == ABOVE].matched.sum())
-        other = int(mine[mine.direction != ABOVE].matched.sum())
+        above, other = int(matched.get((doc_id, True), 0)), int(matched.get((doc_id, False), 0))
+        taken = counts.loc[doc_id] if doc_id in counts.index else None
         total = max(1, int(chars.get(doc_id, 0)))
         rows.append(
             {
                 "document": doc_id,
                 "chars": total,
                 "sentences": len(sentences.get(doc_id, [])),
-                "passages_taken": len(mine),
-                "own_sentences": len(sentences.get(doc_id, [])) - int(mine.sentences.sum()),
+                "passages_taken": 0 if taken is None else int(taken.passages),
+                "own_sentences": len(sentences.get(doc_id, []))
+                - (0 if taken is None else int(taken.sentences)),
                 "share_above": round(above / total, 4),
                 "share_other": round(other / total, 4),
                 "share_own": round(1 - (above + other) / total, 4),

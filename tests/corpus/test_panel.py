@@ -9,6 +9,7 @@ import pandas as pd
 from openpyxl import load_workbook
 
 from plandiff.corpus.build import Corpus
+from plandiff.corpus.charts import headline_chart
 from plandiff.corpus.outputs import write_workbook
 
 
@@ -78,4 +79,17 @@ def test_headline_charts_are_svg_named_by_number(small_corpus: tuple[Corpus, Pat
     charts = sorted(p.name for p in (folder / "out" / "charts").iterdir())
     assert charts[0] == "indicator-01.svg" and "topics.svg" in charts
     svg = (folder / "out" / "charts" / "indicator-01.svg").read_text(encoding="utf-8")
-    assert svg.lstrip().startswith("<?xml") and "<text" not in svg  # text drawn as paths, never markup
+    assert svg.lstrip().startswith("<?xml") and "地区生产总值年均增长" in svg
+
+
+def test_chart_text_is_escaped_never_markup() -> None:
+    rows = pd.DataFrame(
+        {
+            "place": ["<script>alert(1)</script>", "乙地"],
+            "document": ["a", "b"],
+            "value": [1.0, 2.0],
+            "value_text": ["1%", "2%"],
+        }
+    )
+    svg = headline_chart("<b>指标</b>", "%", rows).decode("utf-8")
+    assert "<script>" not in svg and "&lt;script&gt;" in svg and "<b>" not in svg
