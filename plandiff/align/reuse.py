@@ -109,9 +109,23 @@ def common_runs(a: str, b: str) -> list[str]:
 
 
 def near_verbatim(a: str, b: str) -> bool:
-    """Whether one key is the other lightly edited, or taken whole into it."""
+    """Whether one key is the other lightly edited, or taken whole into it: common runs cover NEAR_VERBATIM
+    of the shorter, within a stretch of the longer no wider than the shorter / NEAR_VERBATIM (a title
+    深入推进“两业融合” is not found in 深入推进新型工业化，强化人工智能赋能和“两业融合” from words 20 apart)."""
     shorter = min(len(a), len(b))
-    return shorter > 0 and common_chars(a, b) >= NEAR_VERBATIM * shorter
+    if shorter == 0:
+        return False
+    if a == b:
+        return True
+    blocks = [
+        block
+        for block in Indel.opcodes(b, a)
+        if block.tag == "equal" and block.dest_end - block.dest_start >= MIN_BLOCK
+    ]
+    if sum(block.dest_end - block.dest_start for block in blocks) < NEAR_VERBATIM * shorter:
+        return False
+    stretch = max(blocks[-1].dest_end - blocks[0].dest_start, blocks[-1].src_end - blocks[0].src_start)
+    return stretch <= shorter / NEAR_VERBATIM
 
 
 def taken(target: Sentence, source: Sentence) -> bool:

@@ -22,11 +22,9 @@ from ..errors import ConfigError
 from ..ingest import SUFFIXES
 from ..model import DocumentMeta
 from ..settings import DEFAULT_SETTINGS, Settings
-from . import charts
 from .analysis import content_hash
 from .distributed import runner_for
 from .manifest import MANIFEST_NAME, load_manifest
-from .outputs import REUSE_HEADERS, TOPIC_HEADERS, write_bytes, write_parquet, write_workbook
 from .panel import headlines, long_panel, wide_panel
 from .reuse import find_reuse
 from .store import Store, tool_version
@@ -172,6 +170,9 @@ def _refresh(
 def write_corpus(corpus: Corpus, out: Path) -> list[Path]:
     """The corpus's files in ``out`` (see ``outputs``)."""
     import pandas as pd
+
+    from . import charts  # matplotlib and openpyxl are loaded only when files are written
+    from .outputs import REUSE_HEADERS, TOPIC_HEADERS, write_bytes, write_parquet, write_workbook
 
     written = []
     chart_rows = []
