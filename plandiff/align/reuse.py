@@ -269,13 +269,13 @@ def reused_passages(source: Document, target: Document) -> list[ReusedPassage]:
             index.add(document, sentence)
     labels = families(index.keys, buckets(band_keys(signatures(index.keys))))
     in_source: dict[int, set[int]] = {}
-    for (document, sentence), item in index.owners:
+    for (document, number), item in index.owners:
         if document == source.meta.id:
-            in_source.setdefault(labels[item], set()).add(sentence)
+            in_source.setdefault(labels[item], set()).add(number)
     found: dict[int, set[int]] = {}
-    for (document, sentence), item in index.owners:
+    for (document, number), item in index.owners:
         if document == target.meta.id and labels[item] in in_source:
-            found.setdefault(sentence, set()).update(in_source[labels[item]])
+            found.setdefault(number, set()).update(in_source[labels[item]])
     matches = [Match(i, source.meta.id, tuple(sorted(js))) for i, js in found.items()]
     return passage_runs(target.meta.id, sides[target.meta.id], matches, sides)
 

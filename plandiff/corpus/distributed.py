@@ -89,7 +89,7 @@ class DaskRunner:
 
         if isinstance(address, str):
             try:
-                self.client = Client(address, timeout="20s")
+                self.client = Client(address, timeout="20s")  # type: ignore[no-untyped-call]
             except OSError as exc:
                 raise ConfigError(f"--dask {address}: no Dask scheduler answers there ({exc})") from exc
             self._own = True
@@ -101,7 +101,7 @@ class DaskRunner:
         from distributed import as_completed as completed
 
         futures = self.client.map(analyse_safely, list(metas), settings=settings, pure=False)
-        for future in completed(futures):
+        for future in completed(futures):  # type: ignore[no-untyped-call]
             yield future.result()
 
     def buckets(self, keys_by_band: npt.NDArray[np.int64]) -> list[tuple[int, ...]]:
@@ -114,7 +114,8 @@ class DaskRunner:
             return []
         frame = pd.DataFrame({"key": keys_by_band.reshape(-1), "item": np.repeat(np.arange(rows), bands)})
         workers = max(1, len(self.client.scheduler_info().get("workers", {})))
-        spread = dd.from_pandas(frame, npartitions=max(1, min(4 * workers, len(frame) // 10_000 + 1)))
+        parts = max(1, min(4 * workers, len(frame) // 10_000 + 1))
+        spread = dd.from_pandas(frame, npartitions=parts)  # type: ignore[no-untyped-call]
         grouped = spread.shuffle("key").map_partitions(
             _partition_buckets, meta=pd.DataFrame({"members": pd.Series([], dtype=object)})
         )
@@ -124,7 +125,7 @@ class DaskRunner:
     def close(self) -> None:
         """Close the client if this runner made it."""
         if self._own:
-            self.client.close()
+            self.client.close()  # type: ignore[no-untyped-call]
 
 
 def _partition_buckets(partition: pd.DataFrame) -> pd.DataFrame:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pandas as pd
 from openpyxl import Workbook
@@ -75,7 +75,7 @@ def write_workbook(
             sheet.append([_cell(sheet, value) for value in values])
     stream = io.BytesIO()
     book.save(stream)
-    return write_atomic(path, lambda target: target.write(stream.getvalue()))
+    return write_bytes(path, stream.getvalue())
 
 
 def _cell(sheet: Any, value: Any) -> WriteOnlyCell:
@@ -97,9 +97,13 @@ def write_parquet(path: Path, frame: pd.DataFrame) -> Path:
     """A DataFrame as Parquet (pyarrow), written atomically."""
     stream = io.BytesIO()
     frame.to_parquet(stream, index=False)
-    return write_atomic(path, lambda target: target.write(stream.getvalue()))
+    return write_bytes(path, stream.getvalue())
 
 
 def write_bytes(path: Path, data: bytes) -> Path:
-    """Bytes (an SVG), written atomically."""
-    return write_atomic(path, lambda target: target.write(data))
+    """Bytes (an SVG, a workbook), written atomically."""
+
+    def write(target: BinaryIO) -> None:
+        target.write(data)
+
+    return write_atomic(path, write)
