@@ -12,9 +12,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +38,9 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 Progress = Callable[[str], None]
 STORE_NAME = "corpus.duckdb"
+# reuse.xlsx lists at most this many passages (the most characters taken first): a corpus of copies has
+# millions, which no spreadsheet opens; reuse.parquet and the store's reuse_passages hold every one.
+MAX_LISTED_PASSAGES = 20_000
 
 
 @dataclass(slots=True)
@@ -172,16 +177,21 @@ def write_corpus(corpus: Corpus, out: Path) -> list[Path]:
     import pandas as pd
 
     from . import charts  # matplotlib and openpyxl are loaded only when files are written
-    from .outputs import REUSE_HEADERS, TOPIC_HEADERS, write_bytes, write_parquet, write_workbook
+    from .outputs import REUSE_HEADERS, TOPIC_HEADERS, write_parquet, write_workbook
 
     written = []
     chart_rows = []
     for number, (indicator, unit, rows) in enumerate(headlines(corpus.panel), start=1):
         name = f"charts/indicator-{number:02d}.svg"
-        written.append(write_bytes(out / name, charts.headline_chart(indicator, unit, rows)))
+        drawn = partial(charts.headline_chart, indicator, unit, rows)
+        written.append(_chart(out / name, f"{indicator}\n{unit}\n{rows.to_csv()}", drawn))
         chart_rows.append({"chart": name, "indicator": indicator, "unit": unit, "documents": len(rows)})
     if len(corpus.adoption):
-        written.append(write_bytes(out / "charts/topics.svg", charts.adoption_heatmap(corpus.adoption)))
+        written.append(
+            _chart(
+                out / "charts/topics.svg", corpus.adoption, lambda: charts.adoption_heatmap(corpus.adoption)
+            )
+        )
     index = pd.DataFrame(chart_rows, columns=["chart", "indicator", "unit", "documents"])
     written.append(
         write_workbook(
@@ -192,6 +202,8 @@ def write_corpus(corpus: Corpus, out: Path) -> list[Path]:
     written.append(write_parquet(out / "panel.parquet", corpus.panel))
     written.append(write_parquet(out / "panel-wide.parquet", corpus.wide))
     listing = corpus.reuse.drop(columns=["target_first", "target_last", "source_first", "source_last"])
+    if len(listing) > MAX_LISTED_PASSAGES:  # the workbook lists the longest; Parquet and the store hold all
+        listing = listing.nlargest(MAX_LISTED_PASSAGES, "matched", keep="first").sort_index()
     written.append(
         write_workbook(
             out / "reuse.xlsx",
@@ -205,3 +217,18 @@ def write_corpus(corpus: Corpus, out: Path) -> list[Path]:
     )
     written.append(write_parquet(out / "topics.parquet", corpus.adoption))
     return written
+
+
+def _chart(path: Path, data: Any, draw: Callable[[], bytes]) -> Path:
+    """Draw a chart unless the file was drawn from the same data (its hash is kept beside it)."""
+    from .outputs import write_bytes
+
+    digest = hashlib.sha256(
+        repr(data).encode("utf-8") if not hasattr(data, "to_csv") else data.to_csv().encode()
+    ).hexdigest()
+    stamp = path.with_name(f".{path.name}.sha256")
+    if path.exists() and stamp.exists() and stamp.read_text(encoding="utf-8") == digest:
+        return path
+    write_bytes(path, draw())
+    write_bytes(stamp, digest.encode("ascii"))
+    return path

@@ -268,18 +268,16 @@ def _best_source(
     family: _Family,
 ) -> tuple[tuple[Any, ...], int] | None:
     """(priority, document) of a family's best source for the target, or None (the target came first)."""
-    for doc in found:
-        if (
-            doc != target_index
-            and direction(docs[ids[doc]], target) == ABOVE
-            and (docs[ids[doc]].id == target.parent or _own_recommendations(docs[ids[doc]], target))
-        ):
+    parent = position.get(target.parent or "")
+    own = family.recommendations.get((target.place or "", target.period)) if target.kind != "建议" else None
+    for doc in (parent, own):
+        if doc is not None and doc != target_index and doc in found and is_above(docs[ids[doc]], target):
             return (0, docs[ids[doc]].order), doc
     if target.rank is not None:
-        above = [rank for rank in family.by_rank if rank < target.rank]
-        if above:
-            doc = family.by_rank[max(above)]
-            return (1, -max(above), docs[ids[doc]].order), doc
+        for rank in sorted((r for r in family.by_rank if r < target.rank), reverse=True):
+            doc = family.by_rank[rank]  # the earliest at that level: if it is later, all are
+            if not _later(docs[ids[doc]], target):
+                return (1, -rank, docs[ids[doc]].order), doc
     earliest = next(d for d in family.first if d != target_index)
     if docs[ids[earliest]].order < target.order:
         return (2, docs[ids[earliest]].order), earliest

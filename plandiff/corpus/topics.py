@@ -1,7 +1,7 @@
 """Topic adoption: which documents use each term, how often per 10,000 characters, first period seen.
 
 Terms are counted in the matching form of every sentence (``sentences.norm`` in the store), by DuckDB in
-one pass per term. Without a term list, the corpus's new terms are used: what documents of the latest
+one pass for all terms. Without a term list, the corpus's new terms are used: what documents of the latest
 period put in quotation marks (“低空经济”, “人工智能+”) that no document of an earlier period does,
 the most widely used first (at most DEFAULT_TERMS). A corpus of one period gives its most widely quoted
 terms.
@@ -51,19 +51,20 @@ def adoption(store: Store, terms: Sequence[str]) -> pd.DataFrame:
     periods = {row.document_id: json.loads(row.meta).get("period") for row in documents.itertuples()}
     places = {row.document_id: json.loads(row.meta).get("place") for row in documents.itertuples()}
     chars = dict(zip(documents.document_id, documents.chars, strict=True))
+    forms = {term: matching_form(term).replace(" ", "") for term in dict.fromkeys(terms)}
+    forms = {term: form for term, form in forms.items() if form}
+    counts = store.query(
+        "SELECT t.term, s.document_id, sum((length(s.norm) - length(replace(s.norm, t.form, ''))) "
+        "// length(t.form)) AS n FROM sentences s, (SELECT unnest(?) AS term, unnest(?) AS form) t "
+        "WHERE contains(s.norm, t.form) GROUP BY t.term, s.document_id ORDER BY s.document_id",
+        [list(forms), list(forms.values())],
+    )
     rows = []
-    for term in dict.fromkeys(terms):
-        form = matching_form(term).replace(" ", "")
-        if not form:
-            continue
-        counts = store.query(
-            "SELECT document_id, sum((length(norm) - length(replace(norm, ?, ''))) // length(?)) AS n "
-            "FROM sentences GROUP BY document_id HAVING n > 0 ORDER BY document_id",
-            [form, form],
-        )
-        seen = [periods[d] for d in counts.document_id if periods.get(d) is not None]
+    for term in forms:
+        mine = counts[counts.term == term]
+        seen = [periods[d] for d in mine.document_id if periods.get(d) is not None]
         first = min(seen) if seen else None
-        for row in counts.itertuples():
+        for row in mine.itertuples():
             rows.append(
                 {
                     "term": term,

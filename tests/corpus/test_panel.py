@@ -76,7 +76,7 @@ def test_workbook_never_holds_a_formula_from_document_text(tmp_path: Path) -> No
 
 def test_headline_charts_are_svg_named_by_number(small_corpus: tuple[Corpus, Path]) -> None:
     _, folder = small_corpus
-    charts = sorted(p.name for p in (folder / "out" / "charts").iterdir())
+    charts = sorted(p.name for p in (folder / "out" / "charts").glob("*.svg"))
     assert charts[0] == "indicator-01.svg" and "topics.svg" in charts
     svg = (folder / "out" / "charts" / "indicator-01.svg").read_text(encoding="utf-8")
     assert svg.lstrip().startswith("<?xml") and "地区生产总值年均增长" in svg
