@@ -4,8 +4,7 @@
 ``reuse.xlsx`` (段落 passages, 占比 shares per document) and ``reuse.parquet``; ``topics.xlsx`` and
 ``topics.parquet``; ``charts/indicator-NN.svg`` per headline indicator and ``charts/topics.svg``. File names
 never come from document text (a chart is numbered; the index says which indicator it shows). Workbooks are
-written row by row (openpyxl's write-only mode) with the report's guard: document text never becomes a
-formula, control characters are dropped, numbers stay numbers.
+written by ``sheets`` (no formula can arise from document text, numbers stay numbers).
 """
 
 from __future__ import annotations
@@ -16,15 +15,10 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from ..report.files import write_atomic
-from ..report.xlsx import display_width, looks_like_formula, safe_text
+from .sheets import workbook_bytes
 
-MAX_WIDTH = 50
 # Headers the analyst reads (Chinese first, the column name after it).
 PANEL_HEADERS = {
     "place": "地区", "level": "层级", "period": "五年规划", "kind": "类型", "document": "文件",
@@ -51,46 +45,22 @@ TOPIC_HEADERS = {
 def write_workbook(
     path: Path, sheets: Sequence[tuple[str, pd.DataFrame]], headers: dict[str, str] = PANEL_HEADERS
 ) -> Path:
-    """A workbook with one sheet per (name, frame), columns named by ``headers``; header row bold, frozen."""
-    book = Workbook(write_only=True)
-    for title, frame in sheets:
-        sheet = book.create_sheet(title)
-        names = [headers.get(str(c), str(c)) for c in frame.columns]
-        for number, column in enumerate(frame.columns):
-            sample = [names[number], *(str(v) for v in frame[column].head(200))]
-            width = min(MAX_WIDTH, max(8, max(display_width(v) for v in sample) + 2))
-            sheet.column_dimensions[get_column_letter(number + 1)].width = width
-        sheet.freeze_panes = "A2"
-        # Printed (or turned into PDF) landscape, all columns on the page width.
-        sheet.page_setup.orientation = "landscape"
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-        header_cells = []
-        for text in names:
-            cell = WriteOnlyCell(sheet, value=safe_text(text))
-            cell.font = Font(bold=True)
-            header_cells.append(cell)
-        sheet.append(header_cells)
-        for values in frame.itertuples(index=False, name=None):
-            sheet.append([_cell(sheet, value) for value in values])
-    stream = io.BytesIO()
-    book.save(stream)
-    return write_bytes(path, stream.getvalue())
+    """A workbook with one sheet per (name, frame), columns named by ``headers`` (``sheets``)."""
+    tables = [
+        (
+            title,
+            [headers.get(str(c), str(c)) for c in frame.columns],
+            _plain_rows(frame),
+        )
+        for title, frame in sheets
+    ]
+    return write_bytes(path, workbook_bytes(tables))
 
 
-def _cell(sheet: Any, value: Any) -> WriteOnlyCell:
-    value = _plain(value)
-    cell = WriteOnlyCell(sheet, value=safe_text(value))
-    if looks_like_formula(value):
-        cell.data_type = "s"  # stored as text: never run as a formula
-    return cell
-
-
-def _plain(value: Any) -> Any:
-    """Missing values as empty cells, numpy numbers as Python numbers."""
-    if value is None or (not isinstance(value, str | bytes | tuple | list) and pd.isna(value)):
-        return None
-    return value.item() if hasattr(value, "item") else value
+def _plain_rows(frame: pd.DataFrame) -> list[list[Any]]:
+    """The rows as Python values: missing values None (empty cells), numbers as Python numbers."""
+    values = frame.astype(object)
+    return values.where(frame.notna(), None).to_numpy().tolist()  # type: ignore[no-any-return]
 
 
 def write_parquet(path: Path, frame: pd.DataFrame) -> Path:

@@ -93,3 +93,15 @@ def test_chart_text_is_escaped_never_markup() -> None:
     )
     svg = headline_chart("<b>指标</b>", "%", rows).decode("utf-8")
     assert "<script>" not in svg and "&lt;script&gt;" in svg and "<b>" not in svg
+
+
+def test_sheet_writer_cells_and_frozen_header(tmp_path: Path) -> None:
+    frame = pd.DataFrame({"地区": ["北县", None], "数值": [5.0, float("nan")], "年份": [2030, 2025]})
+    book = load_workbook(write_workbook(tmp_path / "w.xlsx", [("长表 Long", frame)]))
+    sheet = book["长表 Long"]
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [
+        ["地区", "数值", "年份"],
+        ["北县", 5.0, 2030],
+        [None, None, 2025],
+    ]
+    assert sheet.freeze_panes == "A2" and sheet["A1"].font.b
