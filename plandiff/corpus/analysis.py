@@ -36,7 +36,7 @@ class Analysis:
     content_hash: str
     meta: dict[str, Any]
     indicators: list[dict[str, Any]]
-    sentences: list[tuple[int, str, int, str, str]]  # index, section, line, display text, matching form
+    sentences: list[tuple[int, str, int, str, str, str]]  # index, section, line, text, norm, key
     chars: int  # key characters (text without spaces and punctuation)
     digests: npt.NDArray[np.int64]
     owners: npt.NDArray[np.int32]
@@ -64,7 +64,7 @@ def analyse_document(meta: DocumentMeta, settings: Settings) -> Analysis:
         content_hash=content_hash(meta.path),
         meta=meta_to_dict(document.meta),
         indicators=rows,
-        sentences=[(s.index, s.section, s.line, s.text, s.norm) for s in sentences],
+        sentences=[(s.index, s.section, s.line, s.text, s.norm, s.key) for s in sentences],
         chars=sum(len(s.key) for s in sentences),
         digests=digests,
         owners=owners,

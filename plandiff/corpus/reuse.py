@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from ..align.fingerprints import Sentence, digest, make_sentence, reuse_items
+from ..align.fingerprints import Sentence, digest, reuse_items
 from ..align.reuse import Match, ReusedPassage, buckets, families, passage_runs
 from .store import Store
 
@@ -177,13 +177,10 @@ def _load_index(
 
 def _load_sentences(store: Store) -> dict[str, list[Sentence]]:
     found: dict[str, list[Sentence]] = {}
-    frame = store.query(
-        "SELECT document_id, n, section, line, text, norm FROM sentences ORDER BY document_id, n"
-    )
-    for row in frame.itertuples(index=False):
-        found.setdefault(row.document_id, []).append(
-            make_sentence(int(row.n), row.section, int(row.line), row.text, row.norm)
-        )
+    frame = store.query("SELECT * FROM sentences ORDER BY document_id, n")
+    columns = [frame[c].tolist() for c in ("document_id", "n", "section", "line", "text", "norm", "key")]
+    for document, n, section, line, text, norm, key in zip(*columns, strict=True):
+        found.setdefault(document, []).append(Sentence(n, section, line, text, norm, key))
     return found
 
 

@@ -50,7 +50,7 @@ CREATE TABLE IF NOT EXISTS indicator_changes (
 """
 # `plandiff corpus`: one row per analysed document (``analysis.Analysis``), its target rows, sentences,
 # reuse index (numpy arrays as raw little-endian bytes: data, never code) and quoted terms.
-# A sentence keeps its display text and its matching form (term counts and reuse are computed on that).
+# A sentence keeps its display text, its matching form (term counts) and its key (reuse).
 CORPUS_TABLES = ("analyses", "targets", "sentences", "reuse_index", "quoted_terms")
 _CORPUS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS analyses (
@@ -60,7 +60,7 @@ CREATE TABLE IF NOT EXISTS targets (
     high DOUBLE, unit VARCHAR, base_value DOUBLE, base_unit VARCHAR, qualifier VARCHAR, kind VARCHAR,
     year INTEGER, role VARCHAR, attribute VARCHAR, section VARCHAR, line INTEGER, source VARCHAR);
 CREATE TABLE IF NOT EXISTS sentences (
-    document_id VARCHAR, n INTEGER, section VARCHAR, line INTEGER, text VARCHAR, norm VARCHAR);
+    document_id VARCHAR, n INTEGER, section VARCHAR, line INTEGER, text VARCHAR, norm VARCHAR, key VARCHAR);
 CREATE TABLE IF NOT EXISTS reuse_index (
     document_id VARCHAR PRIMARY KEY, digests BLOB, owners BLOB, bands BLOB, band_count INTEGER);
 CREATE TABLE IF NOT EXISTS quoted_terms (document_id VARCHAR, term VARCHAR, count INTEGER);
@@ -303,7 +303,7 @@ class Store:
                 )
             if analysis.sentences:
                 self._db.executemany(
-                    "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [[doc_id, *sentence] for sentence in analysis.sentences],
                 )
             self._db.execute(
