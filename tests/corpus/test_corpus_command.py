@@ -38,3 +38,12 @@ def test_a_removed_document_leaves_the_panel(tmp_path: Path) -> None:
     (inputs / "south.txt").unlink()
     corpus = build_corpus(inputs, store=tmp_path / "s.duckdb")
     assert corpus.removed == ["south.txt"] and "south.txt" not in set(corpus.panel.document)
+
+
+def test_a_bad_file_is_reported_and_the_others_still_count(tmp_path: Path) -> None:
+    inputs = write_corpus(tmp_path / "in", manifest=False)
+    (inputs / "empty.txt").write_bytes(b"")
+    corpus = build_corpus(inputs, store=tmp_path / "s.duckdb")
+    assert list(corpus.failed) == ["empty.txt"] and "empty" in corpus.failed["empty.txt"]
+    assert len(corpus.analysed) == 4
+    assert main(["corpus", str(inputs), "--out", str(tmp_path / "out"), "--quiet"]) == 1
