@@ -2,8 +2,7 @@
 
 The line number of a DOCX line is its 1-based position among the body's paragraphs and table rows
 (Word has no lines of its own). ``Heading N`` and ``Title`` styles become heading hints. A table is
-emitted one tab-indented cell per line with a blank line after each row: the shape text exports of
-tables take, so the parser reads one table form.
+read by ``docx_tables`` (merged cells expanded, one tab-separated line per row).
 """
 
 from __future__ import annotations
@@ -14,11 +13,11 @@ from pathlib import Path
 import docx
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
-from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
 from ..errors import InputError
 from ..model import SourceLine
+from .docx_tables import table_lines
 
 
 def read_docx(path: str | Path) -> list[SourceLine]:
@@ -42,15 +41,8 @@ def _body_lines(document: DocxDocument) -> list[SourceLine]:
             for text in paragraph.text.split("\n"):
                 lines.append(SourceLine(text, position, position, None, _heading_level(paragraph)))
         elif child.tag == qn("w:tbl"):
-            for row in DocxTable(child, document).rows:
-                position += 1
-                seen: set[int] = set()
-                for cell in row.cells:
-                    if id(cell._tc) in seen:  # merged cells repeat the same element
-                        continue
-                    seen.add(id(cell._tc))
-                    lines.append(SourceLine("\t" + cell.text.replace("\n", " "), position, position))
-                lines.append(SourceLine("", position, position))
+            table, position = table_lines(child, position)
+            lines.extend(table)
     return lines
 
 

@@ -3,8 +3,8 @@
 Boilerplate elements go first (by tag: nav, header, footer, aside, form, script…; by class or id naming a
 menu, breadcrumb, footer, share bar or sidebar). The main content is the deepest element that still holds
 most of the page's Chinese text. Its blocks are emitted in order, one line each, with the HTML source line;
-``<h1>``-``<h6>`` give heading hints and table cells come one tab-indented cell per line, rows separated by a blank line
-(the same shape text exports give, so the parser has one table form to read).
+``<h1>``-``<h6>`` give heading hints; a ``<table>`` is read by ``html_tables`` (spans expanded, one tab-separated
+line per row), a one-column layout table as the blocks of its cells.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from ..errors import InputError
 from ..model import SourceLine
 from .characters import cjk_count
 from .encoding import decode_text
+from .html_tables import layout_cells, table_lines
 
 _DROP_TAGS = (
     "script",
@@ -108,12 +109,13 @@ def _main_content(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
 def _blocks(element: lxml.html.HtmlElement) -> Iterator[SourceLine]:
     """Yield one line per text block under ``element`` in document order."""
     tag = element.tag if isinstance(element.tag, str) else ""
-    if tag == "tr":
-        for cell in element:
-            if isinstance(cell.tag, str) and cell.tag in ("td", "th"):
-                for line in _text_lines(cell, None):
-                    yield SourceLine("\t" + line.text, line.line, line.end_line)
-        yield SourceLine("", element.sourceline or 0, element.sourceline or 0)
+    if tag == "table":
+        table = table_lines(element)
+        if table is not None:
+            yield from table
+        else:
+            for cell in layout_cells(element):
+                yield from _blocks(cell)
         return
     has_block_child = any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in element)
     if tag in _BLOCK_TAGS and not has_block_child:

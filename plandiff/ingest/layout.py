@@ -8,7 +8,8 @@ carries the same furniture: its pages are split at form feeds, or else at the pa
 - Running headers and footers are the lines at the top or bottom of pages that recur (digits ignored) on
   at least half of the pages.
 - A line that runs to the full width and does not end a sentence continues on the next line (or the
-  next page): they are joined into one paragraph line. Plain text is joined only when it is wrapped at
+  next page): they are joined into one paragraph line. A table row whose cells are separated by spaces
+  (``spaced.py``) is not prose: it is never joined. Plain text is joined only when it is wrapped at
   all: at least WRAPPED_SHARE of its lines run to the full width without ending a sentence (a file with
   one paragraph per line has almost none).
 """
@@ -22,6 +23,7 @@ from itertools import pairwise
 
 from ..model import SourceLine
 from .characters import HEADING_OPENING
+from .spaced import is_spaced_row
 
 # A page number written so that it cannot be a table cell: decorated, or with 页 / a total.
 _MARKED_PAGE = r"[—–\-－_]+\s*\d{1,4}\s*[—–\-－_]+|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+"
@@ -151,5 +153,7 @@ def _continues(previous: str, text: str, full_width: int) -> bool:
     """A full-width line runs on into the next one unless it ends a sentence; a line opening with a
     mark no paragraph opens with (、，。) continues the one before in any case."""
     if len(previous) < FULL_WIDTH_SHARE * full_width or HEADING_OPENING.match(text):
+        return False
+    if is_spaced_row(previous) or is_spaced_row(text):
         return False
     return not _SENTENCE_END.search(previous) or bool(_CONTINUATION_MARK.match(text))
