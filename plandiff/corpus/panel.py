@@ -5,7 +5,8 @@ low, high, unit, qualifier, year, role, attribute, value text, table or prose, s
 is ``align.names.panel_name``, the same for one indicator in every place. Wide: one row per document
 (labelled by place, period and kind), one column per indicator stated by at least MIN_WIDE_DOCUMENTS
 documents (at most MAX_WIDE_COLUMNS, the most widely stated first), holding the target value of the plan
-period's end (a table row before prose restating it). Headline indicators (``headlines``) are those with a
+period's end (a table row before prose restating it): a number, or the words of a text target. Values are in
+the unit each document writes (the long view has it). Headline indicators (``headlines``) are those with a
 number in the most documents, each in its most common unit, for the charts.
 """
 
@@ -59,8 +60,10 @@ def long_panel(store: Store) -> pd.DataFrame:
 
 
 def _targets(panel: pd.DataFrame) -> pd.DataFrame:
-    """One target value per document and indicator: table rows first, then the first in the text."""
-    targets = panel[(panel.role == "target") & panel.value.notna()].copy()
+    """One target per document and indicator: table rows first, then the first in the text; ``cell`` is
+    the number, or the text of a text target (与经济增长同步, 完成国家下达任务)."""
+    targets = panel[(panel.role == "target") & (panel.value.notna() | panel.value_text.notna())].copy()
+    targets["cell"] = targets.value.astype(object).where(targets.value.notna(), targets.value_text)
     targets["_table"] = (targets.source != "table").astype(int)
     targets = targets.sort_values(["document", "indicator", "_table", "line"], kind="stable")
     return targets.drop_duplicates(["document", "indicator"]).drop(columns="_table")
@@ -76,15 +79,14 @@ def wide_panel(panel: pd.DataFrame) -> pd.DataFrame:
     for column in ("place", "kind"):
         chosen[column] = chosen[column].fillna("")
     chosen["period"] = chosen["period"].fillna(0)
-    wide = chosen.pivot_table(
-        index=list(WIDE_INDEX), columns="indicator", values="value", aggfunc="first", observed=True
-    )
+    wide = chosen.set_index([*WIDE_INDEX, "indicator"]).cell.unstack("indicator")
     return wide.reindex(columns=list(keep)).reset_index()
 
 
 def headlines(panel: pd.DataFrame) -> list[tuple[str, str, pd.DataFrame]]:
     """(indicator, unit, rows) of the HEADLINE_COUNT indicators with a target number in most documents."""
     targets = _targets(panel)
+    targets = targets[targets.value.notna()]
     spread = targets.groupby("indicator").document.nunique()
     widest = spread[spread >= MIN_HEADLINE_VALUES].sort_values(ascending=False).index[: 4 * HEADLINE_COUNT]
     found = []
