@@ -64,7 +64,17 @@ def _plain_rows(frame: pd.DataFrame) -> list[list[Any]]:
 
 
 def write_parquet(path: Path, frame: pd.DataFrame) -> Path:
-    """A DataFrame as Parquet (pyarrow), written atomically."""
+    """A DataFrame as Parquet (pyarrow), written atomically. A column mixing numbers and text (the wide
+    view: 5.0 beside 与经济增长同步) is written as text, since a Parquet column has one type."""
+    mixed = [
+        column
+        for column in frame.columns
+        if frame[column].dtype == object and len({type(v) for v in frame[column].dropna()}) > 1
+    ]
+    if mixed:
+        frame = frame.copy()
+        for column in mixed:
+            frame[column] = [None if pd.isna(v) else str(v) for v in frame[column]]
     stream = io.BytesIO()
     frame.to_parquet(stream, index=False)
     return write_bytes(path, stream.getvalue())

@@ -105,3 +105,11 @@ def test_sheet_writer_cells_and_frozen_header(tmp_path: Path) -> None:
         [None, None, 2025],
     ]
     assert sheet.freeze_panes == "A2" and sheet["A1"].font.b
+
+
+def test_parquet_of_a_column_mixing_numbers_and_text_target(tmp_path: Path) -> None:
+    from plandiff.corpus.outputs import write_parquet
+
+    frame = pd.DataFrame({"document": ["a", "b", "c"], "居民收入增长": [5.0, "与经济增长同步", None]})
+    back = pd.read_parquet(write_parquet(tmp_path / "w.parquet", frame))
+    assert back["居民收入增长"].tolist()[:2] == ["5.0", "与经济增长同步"] and pd.isna(back["居民收入增长"][2])
