@@ -13,6 +13,7 @@ from .ingest import ingest_file
 from .model import CleanText, Comparison, Document, DocumentMeta, Indicator, Quantity, Section, Table
 from .parse import parse_document
 from .pipeline import compare, load_document
+from .report import ReportOptions, write_reports
 from .settings import DEFAULT_SETTINGS, Settings
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "PlandiffError",
     "Quantity",
     "ReportError",
+    "ReportOptions",
     "ReusedPassage",
     "Section",
     "Settings",
@@ -42,4 +44,5 @@ __all__ = [
     "load_document",
     "parse_document",
     "reused_passages",
+    "write_reports",
 ]
