@@ -159,6 +159,17 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("--store", default="output/plandiff.duckdb", help="corpus store")
     export.add_argument("--parquet", required=True, help="folder for one .parquet file per table")
 
+    corpus = command(
+        "corpus", "many plans at once: target panel, text reuse, topic adoption (incremental)", _corpus
+    )
+    corpus.add_argument("source", help="a folder of plan files, a folder with plans.toml, or a manifest")
+    corpus.add_argument("--out", default="output/corpus", help="output folder (default: output/corpus)")
+    corpus.add_argument("--store", help="corpus store (default: OUT/corpus.duckdb)")
+    corpus.add_argument(
+        "--terms", help="comma-separated terms for topic adoption (default: new quoted terms)"
+    )
+    corpus.add_argument("--dask", metavar="ADDRESS", help="run on a Dask cluster (tcp://host:8786)")
+
     documents = command("documents", "list the documents of the manifest with their metadata", _documents)
     documents.add_argument("--json", action="store_true", help="JSON with the provenance of every field")
     return parser
@@ -276,6 +287,33 @@ def _ci(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
                 file=sys.stderr,
             )
     return exit_code(result)
+
+
+def _corpus(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from .corpus.build import build_corpus
+
+    def progress(message: str) -> None:
+        if not args.quiet:
+            print(message, file=sys.stderr, flush=True)
+
+    terms = [t.strip() for t in args.terms.split(",") if t.strip()] if args.terms else None
+    result = build_corpus(
+        args.source,
+        args.out,
+        store=args.store,
+        settings=settings,
+        terms=terms,
+        dask=args.dask,
+        progress=progress,
+    )
+    for name, reason in result.failed.items():
+        print(f"plandiff: error: {name}: {reason}", file=sys.stderr)
+    out.write(
+        f"{len(result.analysed)} analysed, {len(result.unchanged)} unchanged, {len(result.removed)} removed; "
+        f"{len(result.panel)} panel rows, {len(result.reuse)} reused passages, {len(result.terms)} terms; "
+        f"files in {args.out}, store {result.store}\n"
+    )
+    return EXIT_BAD_INPUT if result.failed else EXIT_OK
 
 
 def _export(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
