@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..ingest import matching_form
 from .tfidf import fit_tfidf
 from .units import Unit
 
@@ -26,7 +27,8 @@ MAX_UNIT_SHARE = 0.5
 
 
 def _content(text: str) -> str:
-    return _NOT_CONTENT.sub(" ", text)
+    """The letters of a text's matching form (display text keeps full-width letters)."""
+    return _NOT_CONTENT.sub(" ", matching_form(text))
 
 
 @dataclass(frozen=True, slots=True)

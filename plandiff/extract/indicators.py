@@ -1,5 +1,6 @@
 """Every quantitative indicator of a document, from its tables and its prose, with role and year.
 
+Patterns run on the matching form of the sections' display text (``ingest.matching_form``).
 Boxes (专栏) hold project lists: only their ``总投资`` amounts are kept, apart, as project amounts. The
 glossary defines terms: only scale classes (``5000亿级高端装备产业``) are read there, as in headings. The
 default role of prose values follows the plan's layout: what comes before the guiding ideology (指导思想,
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..ingest import matching_form
 from ..model import Document, Indicator, IndicatorRole, Section, SectionKind
 from .prose import ProseContext, prose_indicators, scale_class_indicators, sentences
 from .quantity import find_quantities
@@ -48,7 +50,7 @@ def extract_indicators(document: Document) -> list[Indicator]:
         if section.title and not section.synthetic:
             found.extend(_scale_classes([(section.line, section.title)], context(section, section.line)))
         for line, paragraph in section.paragraphs:
-            for sentence in sentences(paragraph):
+            for sentence in sentences(matching_form(paragraph)):
                 found.extend(prose_indicators(sentence, line, context(section, line)))
     return sorted(found, key=lambda i: i.line)
 
@@ -60,7 +62,7 @@ def _scale_classes(texts: list[tuple[int, str]], context: ProseContext) -> list[
     return [
         indicator
         for line, text in texts
-        for sentence in sentences(text)
+        for sentence in sentences(matching_form(text))
         for indicator in scale_class_indicators(sentence, line, context)
     ]
 
@@ -71,7 +73,8 @@ def extract_project_amounts(document: Document) -> list[Indicator]:
     for section in document.sections:
         if section.kind is not SectionKind.BOX:
             continue
-        for line, paragraph in section.paragraphs:
+        for line, shown in section.paragraphs:
+            paragraph = matching_form(shown)
             for value in find_quantities(paragraph):
                 if _PROJECT_AMOUNT.search(paragraph[: value.start]):
                     name = re.split(r"[：:，,]", paragraph)[0]
@@ -93,7 +96,7 @@ def extract_project_amounts(document: Document) -> list[Indicator]:
 def _review_boundary(document: Document) -> int | None:
     """The first line of the guiding ideology: where the review of the past ends."""
     for section in document.sections:
-        if section.title and "指导思想" in section.title:
+        if section.title and "指导思想" in matching_form(section.title):
             return section.line
         if _first_paragraph_is_ideology(section):
             return section.paragraphs[0][0]
@@ -101,4 +104,4 @@ def _review_boundary(document: Document) -> int | None:
 
 
 def _first_paragraph_is_ideology(section: Section) -> bool:
-    return any(_IDEOLOGY.match(text) for _, text in section.paragraphs[:1])
+    return any(_IDEOLOGY.match(matching_form(text)) for _, text in section.paragraphs[:1])
