@@ -4,14 +4,18 @@ Display text keeps the original characters; only what no reader wants is removed
 zero-width characters, NBSP (turned into a space), and word-processor export markers such as
 ``[bookmark: _Toc4878]``. The *matching form* (``matching_form``) is NFKC-normalized (full-width
 letters, digits and punctuation become half-width) with spaces inside numbers joined
-(``8.5 万元`` -> ``8.5万元``), so patterns can be written once. ``HEADING_OPENING`` says where a heading or
-block opens, for the stages of ingest that must not treat one as chrome or as a wrapped line's tail.
+(``8.5 万元`` -> ``8.5万元``), so patterns can be written once. ``aligned_matching_form`` is the same
+normalization character by character, keeping the length: an offset in it is an offset in the display text,
+so the parser can match patterns on it and cut titles and paragraphs from the source's own characters.
+``HEADING_OPENING`` says where a heading or block opens, for the stages of ingest that must not treat one
+as chrome or as a wrapped line's tail.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 # Markers that word-processor and converter exports leave in text: [bookmark: x], [image: x], {#anchor}.
 _EXPORT_MARKER = re.compile(r"\[(?:bookmark|image|figure|footnote|anchor|page)\s*:[^\]]*\]", re.IGNORECASE)
@@ -40,6 +44,20 @@ def matching_form(text: str) -> str:
     """NFKC text with spaces inside numbers joined: the form patterns are written against."""
     text = unicodedata.normalize("NFKC", text)
     return _SPACE_IN_NUMBER.sub("", text)
+
+
+def aligned_matching_form(text: str) -> str:
+    """NFKC character by character where it gives one character (，->, ％->% （->( 　->space), else the
+    character itself (… stays …): the matching form with the display text's length and offsets."""
+    return "".join(_aligned_char(c) for c in text)
+
+
+@cache
+def _aligned_char(char: str) -> str:
+    if char.isascii():
+        return char
+    normal = unicodedata.normalize("NFKC", char)
+    return normal if len(normal) == 1 else char
 
 
 def cjk_count(text: str) -> int:

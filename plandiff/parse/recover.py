@@ -16,7 +16,9 @@
    part heading survives, the leads are left between two items. Where items are mostly one paragraph
    long, the last paragraph between item N and item N+1 is the lead of a lost part when the two items
    after it are one paragraph each (text on the heading's line): a part opens with its lead and then
-   items, while an item of several paragraphs (a 总体要求 item) keeps its closing paragraphs.
+   items, while an item of several paragraphs (a 总体要求 item) keeps its closing paragraphs. The explicit
+   part numbering must leave room for them: between 三、 and 四、 no part was lost, so a paragraph there
+   is an item's own (run-in items ``N.标题。正文`` with an extra paragraph get no invented parts).
 Calibrated on the structure of the seed plans (see docs/structure.md); re-run the outline tests after
 any change.
 """
@@ -79,15 +81,28 @@ def _lost_parts(events: list[Event], facts: LineFacts) -> list[Event]:
     if found is None:
         return []
     items, part_scheme = found
-    leads = _part_leads(events, facts, items, part_scheme)
+    numbers = {e.index: e.number for e in events if e.scheme is part_scheme and not e.synthetic}
+    leads = _room_for(_part_leads(events, facts, items, part_scheme), numbers)
     if len(leads) < 2:
         return []
-    numbers = {e.index: e.number for e in events if e.scheme is part_scheme and not e.synthetic}
     parts = []
     for index in leads:
         numbers[index] = 1 + max((n for i, n in numbers.items() if i < index), default=0)
         parts.append(_synthetic(facts, part_scheme, numbers[index], index))
     return parts
+
+
+def _room_for(leads: list[int], parts: dict[int, int]) -> list[int]:
+    """The leads the explicit part numbering leaves room for: after the last explicit part, or between parts
+    N and M with no more leads than the M - N - 1 numbers missing there (一、 二、 三、 all present: none)."""
+    explicit = sorted(parts.items())
+    kept: list[int] = []
+    for k, (start, number) in enumerate(explicit):
+        end, following = explicit[k + 1] if k + 1 < len(explicit) else (None, None)
+        between = [i for i in leads if start < i and (end is None or i < end)]
+        if end is None or following is None or len(between) <= following - number - 1:
+            kept.extend(between)
+    return kept
 
 
 def _run_on_items(events: list[Event]) -> tuple[list[Event], Scheme] | None:
@@ -232,13 +247,13 @@ def _score(index: int, facts: LineFacts, headed: dict[int, Event]) -> int:
 
 
 def _synthetic(facts: LineFacts, scheme: Scheme, number: int, index: int) -> Event:
-    text = facts.matching[index]
+    text, shown = facts.matching[index], facts.display[index]
     remnant = _NUMBER_REMNANT.search(text)
     if remnant and scheme is Scheme.ARABIC:
-        text = text[remnant.end() :]
+        text, shown = text[remnant.end() :], shown[remnant.end() :]
     kind = _KIND.get(scheme, SectionKind.ITEM)
     return Event(
-        index, kind, scheme, number, label_for(scheme, number), synthetic_title(text), synthetic=True
+        index, kind, scheme, number, label_for(scheme, number), synthetic_title(text, shown), synthetic=True
     )
 
 

@@ -1,7 +1,8 @@
 """Nest the events into the outline tree: stable ids, parents, levels and line spans.
 
 An event's parent is the nearest open event of a lower rank (a 节 under its 章, an item under its 节);
-a preamble never holds headings, a box or table holds nothing, and the glossary holds everything after
+a preamble or closing (结语) never holds headings, a box or table holds nothing, an appendix holds the
+headings after it up to the next unnumbered top-level heading, and the glossary holds everything after
 it. Ids are paths of scheme codes and numbers (``p2/c3/s1``), so they stay the same across runs and
 across edits elsewhere in the file.
 """
@@ -19,8 +20,10 @@ _KIND_CODES = {
     SectionKind.BOX: "box",
     SectionKind.TABLE: "tab",
     SectionKind.GLOSSARY: "glossary",
+    SectionKind.CLOSING: "closing",
+    SectionKind.APPENDIX: "appendix",
 }
-_LEAF_KINDS = (SectionKind.BOX, SectionKind.TABLE, SectionKind.PREAMBLE)
+_LEAF_KINDS = (SectionKind.BOX, SectionKind.TABLE, SectionKind.PREAMBLE, SectionKind.CLOSING)
 # Boxes and tables belong to the structural section around them, not to a run-in or lead-sentence item.
 _ITEM_SCHEMES = (Scheme.STANDALONE, Scheme.RUN_IN, Scheme.LEAD)
 
@@ -99,6 +102,8 @@ def _with_spans(
                 synthetic=event.synthetic,
                 line=lines[event.index].line,
                 end_line=lines[end_index].end_line,
+                page=lines[event.index].page,
+                end_page=lines[end_index].end_page or lines[end_index].page,
                 paragraphs=tuple((lines[i].line, text) for i, text in event.paragraphs),
                 numbering=SCHEME_CODES[event.scheme] if event.scheme is not None else "",
             )
