@@ -8,7 +8,8 @@ carries the same furniture: its pages are split at form feeds, or else at the pa
 - Running headers and footers are the lines at the top or bottom of pages that recur (digits ignored) on
   at least half of the pages.
 - A line that runs to the full width and does not end a sentence continues on the next line (or the
-  next page): they are joined into one paragraph line. Plain text is joined only when it is wrapped at
+  next page): they are joined into one paragraph line. A heading line continues only into the short tail
+  of its title (never into the paragraph after it), and table rows (cells separated by spaces) never join. Plain text is joined only when it is wrapped at
   all: at least WRAPPED_SHARE of its lines run to the full width without ending a sentence (a file with
   one paragraph per line has almost none).
 """
@@ -32,6 +33,13 @@ _PAGE_NUMBER = re.compile(
 )
 _SENTENCE_END = re.compile(r"[。！？；：:;!?”」』）)]$")
 _CONTINUATION_MARK = re.compile(r"^[、，,。．；;：:！？!?）)」』”％%]")
+_SENTENCE_MARK = re.compile(r"[。，,；;：:！？!?]")
+# A table cell holding a value: a number (with a comparison, %, ∗ estimate mark, 左右), a dash, a 【】 figure.
+_VALUE_CELL = re.compile(
+    r"^(?:[<>≤≥＜＞~约]?[\d.]+[%‰∗*]?(?:左右|以上|以下)?|[—–\-]+|【[^】]*】|\[[^\]]*\])$"
+)
+# Cells of a header row are at most this long (类别, 2030年目标).
+SHORT_CELL_CHARS = 8
 # How many lines at the top and bottom of a page are looked at for running headers and page numbers.
 EDGE_LINES = 2
 # A line at least this share of the typical full line width is taken to be wrapped by the page.
@@ -83,6 +91,7 @@ def rejoin_wrapped(lines: Sequence[SourceLine]) -> list[SourceLine]:
                 line.end_line,
                 previous.page,
                 previous.heading_level,
+                line.end_page or line.page,
             )
         else:
             joined.append(line)
@@ -149,7 +158,30 @@ def _wrapped_share(lines: Sequence[SourceLine]) -> float:
 
 def _continues(previous: str, text: str, full_width: int) -> bool:
     """A full-width line runs on into the next one unless it ends a sentence; a line opening with a
-    mark no paragraph opens with (、，。) continues the one before in any case."""
+    mark no paragraph opens with (、，。) continues the one before in any case. A heading line (no sentence
+    mark) runs on only into the short tail of its title, and table rows (``has_cell_gaps``) never join."""
+    if has_cell_gaps(previous) or has_cell_gaps(text):
+        return False
     if len(previous) < FULL_WIDTH_SHARE * full_width or HEADING_OPENING.match(text):
         return False
-    return not _SENTENCE_END.search(previous) or bool(_CONTINUATION_MARK.match(text))
+    if _CONTINUATION_MARK.match(text):
+        return True
+    if HEADING_OPENING.match(previous) and not _SENTENCE_MARK.search(previous):
+        return len(text) < FULL_WIDTH_SHARE * full_width and not _SENTENCE_MARK.search(text)
+    return not _SENTENCE_END.search(previous)
+
+
+def has_cell_gaps(text: str) -> bool:
+    """A table row as text extraction writes it: cells separated by spaces, two of them values
+    (``25.02 <30 约束性``, ``— >5``), or three or more short cells (a header row: ``类别 序号 指标 2025年``).
+    Letter-spaced prose (``现 代 化 教 育``) has mostly one-character pieces and is no row."""
+    cells = text.split()
+    if len(cells) < 2:
+        return False
+    if sum(bool(_VALUE_CELL.match(cell)) for cell in cells) >= 2:
+        return True
+    return (
+        len(cells) >= 3
+        and all(len(cell) <= SHORT_CELL_CHARS for cell in cells)
+        and 3 * sum(len(cell) == 1 for cell in cells) <= len(cells)
+    )
