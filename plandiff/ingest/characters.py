@@ -23,10 +23,12 @@ _INVISIBLE = re.compile(r"[\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _NBSP = re.compile(r"[\u00a0\u2007\u202f]")
 # A space next to a digit and a CJK character or another digit group: "2021 年1 月", "超 8 万个", "8.5 万元".
-# How a heading or block line opens (第一章, 第一部分, 一、, （一）, 1., 序言, 目录, 专栏, 表1, 图1).
+# How a heading or block line opens (第一章, 第一部分, 一、, （一）, 1., 序言, 目录, 结语, 附录, 名词解释, 专栏,
+# 表1, 图1).
 HEADING_OPENING = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百零〇\d]+(?:[篇章节]|部分)|[一二三四五六七八九十]+、|"
-    r"[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．](?!\d)|序\s*言|前\s*言|目\s*录|专栏|表\s*\d|图\s*\d)"
+    r"[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．](?!\d)|序\s*言|前\s*言|目\s*录|结\s*语|"
+    r"附\s*[录表件]|名\s*词\s*解\s*释|专栏|表\s*\d|图\s*\d)"
 )
 _SPACE_IN_NUMBER = re.compile(r"(?<=[\d.%])[ \t]+(?=[\d\u4e00-\u9fff%‰])|(?<=[\u4e00-\u9fff])[ \t]+(?=\d)")
 

@@ -31,13 +31,21 @@ _MARKED_PAGE_NUMBER = re.compile(rf"^(?:{_MARKED_PAGE})$")
 _PAGE_NUMBER = re.compile(
     rf"^(?:{_MARKED_PAGE}|[—–\-－_\s]*\d{{1,4}}[—–\-－_\s]*|page\s*\d+(?:\s*of\s*\d+)?)$", re.IGNORECASE
 )
-_SENTENCE_END = re.compile(r"[。！？；：:;!?”」』）)]$")
+# A sentence ends at 。！？；： perhaps followed by closing quotes or brackets; a line ending in a closing
+# bracket alone (（IPv6）) goes on. For the share of wrapped lines, a line ending in any closing mark counts
+# as ended (a text with one paragraph per line ends many paragraphs with ” or ）).
+_SENTENCE_END = re.compile(r"[。！？；：:;!?][”」』）)]*$")
+_CLOSED = re.compile(r"[。！？；：:;!?”」』）)]$")
 _CONTINUATION_MARK = re.compile(r"^[、，,。．；;：:！？!?）)」』”％%]")
 _SENTENCE_MARK = re.compile(r"[。，,；;：:！？!?]")
-# A table cell holding a value: a number (with a comparison, %, ∗ estimate mark, 左右), a dash, a 【】 figure.
-_VALUE_CELL = re.compile(
-    r"^(?:[<>≤≥＜＞~约]?[\d.]+[%‰∗*]?(?:左右|以上|以下)?|[—–\-]+|【[^】]*】|\[[^\]]*\])$"
-)
+# A space between two table values: a number (%, ∗ estimate mark, 】) or a dash, then a number (perhaps
+# after a comparison sign), a dash or a 【】 figure; or a unit bracket then a number.
+_VALUE_GAP = re.compile(r"(?:[\d%‰∗*】—–]|[)）])\s+(?:[<>≤≥＜＞~]?\d|[—–【])")
+_CJK_GAP = re.compile(r"[\u4e00-\u9fff]\s+(?=[\u4e00-\u9fff])")
+_OPENING_QUOTE = re.compile(r"^[“‘「『《〈(（]")
+# Pieces of one printed line together are at most this share of the full width (a little over, for
+# punctuation set half-width).
+PRINTED_LINE_SLACK = 1.15
 # Cells of a header row are at most this long (类别, 2030年目标).
 SHORT_CELL_CHARS = 8
 # How many lines at the top and bottom of a page are looked at for running headers and page numbers.
@@ -84,6 +92,7 @@ def rejoin_wrapped(lines: Sequence[SourceLine]) -> list[SourceLine]:
     for line in lines:
         text = line.text.strip()
         if joined and text and _continues(last_physical, text, full_width):
+            same_line = _CONTINUATION_MARK.match(text) or len(last_physical) < FULL_WIDTH_SHARE * full_width
             previous = joined[-1]
             joined[-1] = SourceLine(
                 previous.text.rstrip() + text,
@@ -93,9 +102,10 @@ def rejoin_wrapped(lines: Sequence[SourceLine]) -> list[SourceLine]:
                 previous.heading_level,
                 line.end_page or line.page,
             )
+            last_physical = last_physical + text if same_line else text
         else:
             joined.append(line)
-        last_physical = text
+            last_physical = text
     return joined
 
 
@@ -152,36 +162,48 @@ def _wrapped_share(lines: Sequence[SourceLine]) -> float:
     filled = [line.text.strip() for line in lines if line.text.strip()]
     if not filled:
         return 0.0
-    wrapped = [t for t in filled if len(t) >= FULL_WIDTH_SHARE * full_width and not _SENTENCE_END.search(t)]
+    wrapped = [t for t in filled if len(t) >= FULL_WIDTH_SHARE * full_width and not _CLOSED.search(t)]
     return len(wrapped) / len(filled)
 
 
 def _continues(previous: str, text: str, full_width: int) -> bool:
-    """A full-width line runs on into the next one unless it ends a sentence; a line opening with a
-    mark no paragraph opens with (、，。) continues the one before in any case. A heading line (no sentence
-    mark) runs on only into the short tail of its title, and table rows (``has_cell_gaps``) never join."""
-    if has_cell_gaps(previous) or has_cell_gaps(text):
-        return False
-    if len(previous) < FULL_WIDTH_SHARE * full_width or HEADING_OPENING.match(text):
+    """Whether ``text`` goes on from the printed line ``previous``: a full-width line runs on into the next
+    one unless it ends a sentence; a line opening with a mark no line opens with (、，。) continues in any
+    case; a short piece that ends no sentence goes on into a piece opening with a quote (extractors break a
+    printed line where the font changes). A heading line (no sentence mark) runs on only into the short tail
+    of its title, and table rows (``has_cell_gaps``) never join."""
+    if has_cell_gaps(previous) or has_cell_gaps(text) or HEADING_OPENING.match(text):
         return False
     if _CONTINUATION_MARK.match(text):
         return True
+    full = len(previous) >= FULL_WIDTH_SHARE * full_width
     if HEADING_OPENING.match(previous) and not _SENTENCE_MARK.search(previous):
-        return len(text) < FULL_WIDTH_SHARE * full_width and not _SENTENCE_MARK.search(text)
+        return full and len(text) < FULL_WIDTH_SHARE * full_width and not _SENTENCE_MARK.search(text)
+    if not full:
+        return _same_printed_line(previous, text, full_width)
     return not _SENTENCE_END.search(previous)
 
 
+def _same_printed_line(previous: str, text: str, full_width: int) -> bool:
+    return (
+        bool(_OPENING_QUOTE.match(text))
+        and not _SENTENCE_END.search(previous)
+        and len(previous) + len(text) <= PRINTED_LINE_SLACK * full_width
+    )
+
+
 def has_cell_gaps(text: str) -> bool:
-    """A table row as text extraction writes it: cells separated by spaces, two of them values
-    (``25.02 <30 约束性``, ``— >5``), or three or more short cells (a header row: ``类别 序号 指标 2025年``).
-    Letter-spaced prose (``现 代 化 教 育``) has mostly one-character pieces and is no row."""
-    cells = text.split()
-    if len(cells) < 2:
-        return False
-    if sum(bool(_VALUE_CELL.match(cell)) for cell in cells) >= 2:
+    """A table row as text extraction writes it: a space between two values (``25.02 <30``, ``— >5``,
+    ``(亿立方米) 25.02``), or three or more short cells without sentence marks, two gaps between Chinese
+    characters (a header row: ``类别 序号 指标 2025年``). Extractors also put spaces around digits and Latin
+    letters inside prose (``超过 17%``) and letter-space justified lines (``现 代 化``): neither is a row."""
+    if _VALUE_GAP.search(text):
         return True
+    cells = text.split()
     return (
         len(cells) >= 3
         and all(len(cell) <= SHORT_CELL_CHARS for cell in cells)
         and 3 * sum(len(cell) == 1 for cell in cells) <= len(cells)
+        and not _SENTENCE_MARK.search(text)
+        and len(_CJK_GAP.findall(text)) >= 2
     )
