@@ -145,19 +145,20 @@ def _is_preface_heading(text: str) -> bool:
 
 def _extend_over_appendix(matching: Sequence[str], verdicts: Sequence[LineVerdict], last_prose: int) -> int:
     """An appendix (附表, 附录) after the last prose paragraph is body up to the first chrome line after it:
-    a table of projects or a list of terms has no prose of its own."""
+    a table of projects or a list of terms has no prose of its own. With nothing before that chrome line
+    (附件, then a download link) it is page chrome."""
     appendix = next(
         (i for i in range(last_prose + 1, len(matching)) if _APPENDIX_HEADING.match(matching[i])), None
     )
     if appendix is None:
         return last_prose
     end = appendix
-    for i in range(appendix, len(matching)):
+    for i in range(appendix + 1, len(matching)):
         if not verdicts[i].keep:
             break
         if matching[i]:
             end = i
-    return end
+    return end if end > appendix else last_prose  # 附件 then a download link: page chrome
 
 
 def _judge_zone_line(text: str, seen_titles: list[str]) -> LineVerdict:
