@@ -16,6 +16,7 @@ characters at the same offsets, so sections keep the display text.
   heading the box sits in, or that heading's next sibling (box items numbered from 1 stay inside).
 - Before the first numbered heading, a short line without sentence punctuation, digits or title words that
   a paragraph follows is a preface heading: a preamble with that title.
+- Notes under a table or box (``注：1.…``, then ``2.``, ``3.``) are paragraphs, not numbered items.
 - A paragraph that opens with a space in a file whose paragraphs normally do not is an *indent break*:
   text exports leave it where a heading was lost, so ``recover.py`` uses it as a boundary.
 """
@@ -58,6 +59,8 @@ PROSE_MIN_CJK = 20
 APPENDIX_TITLE_CHARS = 40
 _SENTENCE_PUNCT = re.compile(r"[。，,；;！？!?：:]")
 _TITLE_WORDS = re.compile(r"规划|纲要|建议|决议|决定|通知|解读|报告|意见|方案|公报")
+# Notes under a table or box (注：1.… 2.…) are numbered like items but are no headings.
+_NOTE_START = re.compile(r"^(?:注|说明|备注|资料来源)\s*[:：]\s*(?P<first>1\s*[.、．](?!\d)|\(1\))?")
 _LISTED_LABEL = re.compile(
     r"^(?:第[一二三四五六七八九十百零〇两\d]+(?:篇|章|节|部分)|[一二三四五六七八九十百零〇两]+、|\([一二三四五六七八九十]+\))"
 )
@@ -147,6 +150,7 @@ class _Reader:
         self.box_container: Event | None = None
         self.in_glossary = False
         self.numbered_seen = False
+        self.next_note: int | None = None
         self.listed: dict[str, list[TocEntry]] = {}
         for entry in toc.entries:
             if entry.label:
@@ -211,6 +215,9 @@ class _Reader:
     def _read_text_line(self, i: int) -> None:
         text, shown = self.matching[i], self.display[i]
         heading = read_heading(text)
+        if self._is_note(text, heading):
+            self.attach(i, shown)
+            return
         if self.box is not None:
             if heading is None or not self._ends_box(heading):
                 self.attach(i, shown)
@@ -247,6 +254,21 @@ class _Reader:
         heading = heading.in_text(shown)
         self.add(_heading_event(i, heading))
         self.attach(i, heading.rest)
+
+    def _is_note(self, text: str, heading: Heading | None) -> bool:
+        """A note line: 注：1.…, then 2., 3.… numbered on."""
+        start = _NOTE_START.match(text)
+        if start:
+            self.next_note = 2 if start.group("first") else 1
+            return True
+        numbered_on = (
+            heading is not None and heading.scheme is Scheme.ARABIC and heading.number == self.next_note
+        )
+        if self.next_note is not None and numbered_on:
+            self.next_note += 1
+            return True
+        self.next_note = None
+        return False
 
     def _open_box(self, i: int) -> None:
         match = BOX.match(self.matching[i])
