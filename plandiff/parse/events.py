@@ -13,7 +13,7 @@ characters at the same offsets, so sections keep the display text.
   continues on a short next line is rejoined (BROKEN_TITLE_CHARS).
 - A box ends where its element ends (two blank lines: text exports, and the HTML and DOCX readers after a
   frame), at a table, or at the next heading of a rank that cannot be inside it: 篇/章/节, a rank below the
-  heading the box sits in, or that heading's next sibling (box items numbered from 1 stay inside).
+  heading the box sits in, or that heading's next sibling; the box's own items (numbered from 1 on) stay.
 - Before the first numbered heading, a short line without sentence punctuation, digits or title words that
   a paragraph follows is a preface heading: a preamble with that title.
 - Notes under a table or box (``注：1.…``, then ``2.``, ``3.``) are paragraphs, not numbered items.
@@ -79,6 +79,11 @@ class Event:
     synthetic: bool = False
     paragraphs: list[tuple[int, str]] = field(default_factory=list)
     table_id: str | None = None
+    end_index: int | None = None  # a box's or table's last line: text after it is its container's
+
+    def holds(self, index: int) -> bool:
+        """Whether a paragraph at ``index`` (after this event) is this event's: not after a closed box or table."""
+        return self.end_index is None or index <= self.end_index
 
     @property
     def rank(self) -> float:
@@ -148,6 +153,7 @@ class _Reader:
         self.joined: set[int] = set()
         self.box: Event | None = None
         self.box_container: Event | None = None
+        self.box_numbers: dict[Scheme, int] = {}
         self.in_glossary = False
         self.numbered_seen = False
         self.next_note: int | None = None
@@ -171,8 +177,10 @@ class _Reader:
     def attach(self, index: int, text: str) -> None:
         if not text:
             return
+        if self.box is not None:
+            self.box.end_index = index
         if self.events:
-            self.events[-1].paragraphs.append((index, text))
+            holder(self.events, len(self.events) - 1, index).paragraphs.append((index, text))
         else:
             self.events.append(Event(index, SectionKind.PREAMBLE, title=text, paragraphs=[(index, text)]))
 
@@ -187,9 +195,11 @@ class _Reader:
             found = self.in_table[i]
             if i == found.first_index:
                 self.box = None
-                self.add(
-                    Event(i, SectionKind.TABLE, title=found.table.caption or None, table_id=found.table.id)
+                table = Event(
+                    i, SectionKind.TABLE, title=found.table.caption or None, table_id=found.table.id
                 )
+                table.end_index = max(found.indexes)
+                self.add(table)
             return
         if self.in_glossary:
             self.attach(i, shown)
@@ -277,6 +287,7 @@ class _Reader:
         self.box = Event(
             i, SectionKind.BOX, label=f"专栏{match.group('num')}", number=int(match.group("num")), title=title
         )
+        self.box_numbers = {}
         self.box_container = next(
             (e for e in reversed(self.events) if e.scheme is not None and e.scheme <= Scheme.ARABIC_PAREN),
             None,
@@ -289,6 +300,9 @@ class _Reader:
             return False
         if heading.scheme <= Scheme.SECTION:
             return True
+        if self.box_numbers.get(heading.scheme, 0) + 1 == heading.number:
+            self.box_numbers[heading.scheme] = heading.number  # the box's own items: 1., 2., …
+            return False
         container = self.box_container
         if container is None or container.scheme is None:
             return heading.scheme <= Scheme.CN_COMMA
@@ -397,6 +411,15 @@ class _Reader:
 
     def _next_filled(self, i: int) -> int | None:
         return next((j for j in range(i + 1, len(self.matching)) if self.matching[j]), None)
+
+
+def holder(events: Sequence[Event], position: int, index: int) -> Event:
+    """The event a paragraph at ``index`` belongs to, given the last event at or above it: that event, or
+    the one it sits in when it is a box or table that ended before the paragraph."""
+    for event in reversed(events[: position + 1]):
+        if event.holds(index) or event.kind not in (SectionKind.BOX, SectionKind.TABLE):
+            return event
+    return events[position]
 
 
 def _is_prose(text: str) -> bool:

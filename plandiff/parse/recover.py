@@ -29,7 +29,7 @@ import re
 from itertools import pairwise
 
 from ..model import SectionKind
-from .events import Event, LineFacts, synthetic_title
+from .events import Event, LineFacts, holder, synthetic_title
 from .numbering import Scheme, label_for, read_heading
 
 _IDEOLOGY_OPENING = re.compile(
@@ -60,7 +60,8 @@ def recover_lost_headings(events: list[Event], facts: LineFacts) -> list[Event]:
 
 
 def _reattach_paragraphs(events: list[Event]) -> list[Event]:
-    """Paragraphs belong to the last event at or above their line, now that synthetic ones exist."""
+    """Paragraphs belong to the last event at or above their line (or the section around a box or table
+    that ended before them), now that synthetic ones exist."""
     paragraphs = sorted(p for event in events for p in event.paragraphs)
     for event in events:
         event.paragraphs = []
@@ -69,7 +70,7 @@ def _reattach_paragraphs(events: list[Event]) -> list[Event]:
         while position + 1 < len(events) and events[position + 1].index <= index:
             position += 1
         if events[position].index <= index:
-            events[position].paragraphs.append((index, text))
+            holder(events, position, index).paragraphs.append((index, text))
         else:
             events[0].paragraphs.append((index, text))
     return events

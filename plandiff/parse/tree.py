@@ -89,6 +89,8 @@ def _with_spans(
             if later_depth <= depth and later.index > event.index:
                 end_index = later.index - 1
                 break
+        if event.end_index is not None:
+            end_index = min(end_index, event.end_index)  # a box or table ends with its own lines
         while end_index > event.index and not lines[end_index].text.strip():
             end_index -= 1
         sections.append(
