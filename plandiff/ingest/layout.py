@@ -5,8 +5,8 @@ carries the same furniture: its pages are split at form feeds, or else at the pa
 (``— 12 —``, ``- 3 -``, ``第 3 页``, ``3 / 20``) when there are several of them.
 
 - Page numbers at the top or bottom of a page go.
-- Running headers and footers are the lines at the top or bottom of pages that recur (digits ignored) on
-  at least half of the pages.
+- Running headers and footers are the lines at the top or bottom of pages that recur (digits ignored) at
+  the same edge of at least half of the pages, and of three or more.
 - A line that runs to the full width and does not end a sentence continues on the next line (or the
   next page): they are joined into one paragraph line. A heading line continues only into the short tail
   of its title (never into the paragraph after it), and table rows (cells separated by spaces) never join. Plain text is joined only when it is wrapped at
@@ -50,6 +50,8 @@ PRINTED_LINE_SLACK = 1.15
 SHORT_CELL_CHARS = 8
 # How many lines at the top and bottom of a page are looked at for running headers and page numbers.
 EDGE_LINES = 2
+# A running header or footer recurs on at least this many pages (and on half of them).
+MIN_RUNNING_PAGES = 3
 # A line at least this share of the typical full line width is taken to be wrapped by the page.
 FULL_WIDTH_SHARE = 0.85
 # Plain text is taken to be hard-wrapped when this share of its lines are full and end no sentence.
@@ -66,7 +68,7 @@ def strip_page_furniture(pages: Sequence[Sequence[SourceLine]]) -> list[SourceLi
         edge = _edge_indexes(page)
         for n, line in enumerate(page):
             stripped = line.text.strip()
-            if n in edge and (_PAGE_NUMBER.match(stripped) or _shape(stripped) in furniture):
+            if n in edge and (_PAGE_NUMBER.match(stripped) or (edge[n], _shape(stripped)) in furniture):
                 continue
             kept.append(line)
     return kept
@@ -92,7 +94,11 @@ def rejoin_wrapped(lines: Sequence[SourceLine]) -> list[SourceLine]:
     for line in lines:
         text = line.text.strip()
         if joined and text and _continues(last_physical, text, full_width):
-            same_line = _CONTINUATION_MARK.match(text) or len(last_physical) < FULL_WIDTH_SHARE * full_width
+            same_line = (
+                _CONTINUATION_MARK.match(text)
+                or len(last_physical) < FULL_WIDTH_SHARE * full_width
+                or _same_printed_line(last_physical, text, full_width)
+            )
             previous = joined[-1]
             joined[-1] = SourceLine(
                 previous.text.rstrip() + text,
@@ -130,26 +136,31 @@ def _text_pages(lines: list[SourceLine]) -> list[list[SourceLine]]:
     return [lines[a:b] for a, b in pairwise(cuts) if a < b]
 
 
-def _edge_indexes(page: Sequence[SourceLine]) -> set[int]:
+def _edge_indexes(page: Sequence[SourceLine]) -> dict[int, str]:
+    """The first and last EDGE_LINES filled lines of a page, each with its edge (top or bottom)."""
     filled = [i for i, line in enumerate(page) if line.text.strip()]
-    return set(filled[:EDGE_LINES] + filled[-EDGE_LINES:])
+    edges = {i: "bottom" for i in filled[-EDGE_LINES:]}
+    edges.update({i: "top" for i in filled[:EDGE_LINES]})
+    return edges
 
 
 def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", text.replace(" ", ""))
 
 
-def _running_furniture(pages: Sequence[Sequence[SourceLine]]) -> set[str]:
-    """Edge lines that recur (digits ignored) on at least half of the pages, when there are several."""
-    if len(pages) < 3:
+def _running_furniture(pages: Sequence[Sequence[SourceLine]]) -> set[tuple[str, str]]:
+    """Edge lines that recur (digits ignored) at the same edge of at least half of the pages and of at least
+    MIN_RUNNING_PAGES of them: running headers and footers (a body line that happens to recur at a page's
+    edge does not land at the same edge that often)."""
+    if len(pages) < MIN_RUNNING_PAGES:
         return set()
     counts = Counter(
-        shape
+        (edge, shape)
         for page in pages
-        for shape in {_shape(page[i].text.strip()) for i in _edge_indexes(page)}
+        for edge, shape in {(edge, _shape(page[i].text.strip())) for i, edge in _edge_indexes(page).items()}
         if shape
     )
-    return {shape for shape, n in counts.items() if n >= max(2, len(pages) / 2)}
+    return {key for key, n in counts.items() if n >= max(MIN_RUNNING_PAGES, len(pages) / 2)}
 
 
 def _full_width(lines: Sequence[SourceLine]) -> int:
