@@ -52,6 +52,10 @@ _SENTENCE_PUNCT = re.compile(r"[。，；！？,;]")
 # A preface heading (上海: 在中国式现代化进程中勇立潮头当好尖兵) has none of these: punctuation, digits, Latin.
 _NON_HEADING_MARK = re.compile(r"[。，；！？,;:：、|/()（）\[\]【】\dA-Za-z@#]")
 PREFACE_CJK = (4, 30)
+_TOC_HEADING = re.compile(r"^(?:专栏|图表|表格?|图)?\s*目\s*[录次]$")
+# A 目录 line: leaders and/or a page number at its end, or a page number alone.
+_TOC_LIKE = re.compile(r"(?:[.．·…⋯_—\-]\s*)+\d{1,4}$|\s\d{1,4}$|^[—–\-\s]*\d{1,4}[—–\-\s]*$")
+TOC_TAIL_CHARS = 40
 # An appendix heading, its title on the line or on the next one (not a download link: no file name).
 _APPENDIX_HEADING = re.compile(
     r"^附\s*[录表件]\s*[\dA-Z一二三四五六七八九十]*(?:\s*[:：]?\s*[^。；;.]{0,40})?$"
@@ -130,7 +134,23 @@ def _extend_over_headings(matching: Sequence[str], first_prose: int) -> int:
             i -= 1
             continue
         break
+    return _extend_over_toc(matching, start)
+
+
+def _extend_over_toc(matching: Sequence[str], start: int) -> int:
+    """A 目录 above the body start, all of whose lines are 目录-like (headings, page references, wrapped
+    entry titles, page numbers), is body too: the parser recognises and skips it as one block."""
+    for i in range(start - 1, -1, -1):
+        text = matching[i]
+        if _TOC_HEADING.match(text):
+            return i
+        if text and not (HEADING_OPENING.match(text) or _TOC_LIKE.search(text) or _is_toc_tail(text)):
+            return start
     return start
+
+
+def _is_toc_tail(text: str) -> bool:
+    return len(text) <= TOC_TAIL_CHARS and not _SENTENCE_PUNCT.search(text)
 
 
 def _is_preface_heading(text: str) -> bool:
