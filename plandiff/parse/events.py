@@ -17,6 +17,8 @@ characters at the same offsets, so sections keep the display text.
 - Before the first numbered heading, a short line without sentence punctuation, digits or title words that
   a paragraph follows is a preface heading: a preamble with that title.
 - Notes under a table or box (``注：1.…``, then ``2.``, ``3.``) are paragraphs, not numbered items.
+- An appendix or glossary heading after which the body's top-level numbering goes on (a table captioned
+  附表1 inside a chapter) is a paragraph: only a closing one holds the rest of the document.
 - A paragraph that opens with a space in a file whose paragraphs normally do not is an *indent break*:
   text exports leave it where a heading was lost, so ``recover.py`` uses it as a boundary.
 """
@@ -60,7 +62,9 @@ APPENDIX_TITLE_CHARS = 40
 _SENTENCE_PUNCT = re.compile(r"[。，,；;！？!?：:]")
 _TITLE_WORDS = re.compile(r"规划|纲要|建议|决议|决定|通知|解读|报告|意见|方案|公报")
 # Notes under a table or box (注：1.… 2.…) are numbered like items but are no headings.
-_NOTE_START = re.compile(r"^(?:注|说明|备注|资料来源)\s*[:：]\s*(?P<first>1\s*[.、．](?!\d)|\(1\))?")
+_NOTE_START = re.compile(
+    r"^(?:注\s*[:：]\s*(?P<first>1\s*[.、．](?!\d)|\(1\))?|(?:说明|备注|资料来源)\s*[:：]\s*(?P<numbered>1\s*[.、．](?!\d)|\(1\)))"
+)
 _LISTED_LABEL = re.compile(
     r"^(?:第[一二三四五六七八九十百零〇两\d]+(?:篇|章|节|部分)|[一二三四五六七八九十百零〇两]+、|\([一二三四五六七八九十]+\))"
 )
@@ -205,14 +209,14 @@ class _Reader:
             self.attach(i, shown)
         elif TOC_ENTRY.search(text[-PAGE_REF_WINDOW:]):
             return  # a 目录 line (dot leaders and a page number) outside a 目录 block is no heading either
-        elif GLOSSARY.match(text):
+        elif GLOSSARY.match(text) and not self._body_goes_on(i):
             self.in_glossary = True
             self.add(Event(i, SectionKind.GLOSSARY, title=shown))
         elif PREAMBLE.match(text):
             self.add(Event(i, SectionKind.PREAMBLE, title=shown))
         elif CLOSING.match(text):
             self.add(Event(i, SectionKind.CLOSING, title=shown))
-        elif APPENDIX.match(text):
+        elif APPENDIX.match(text) and not self._body_goes_on(i):
             self.add(self._appendix(i))
         elif BOX.match(text):
             self._open_box(i)
@@ -265,11 +269,27 @@ class _Reader:
         self.add(_heading_event(i, heading))
         self.attach(i, heading.rest)
 
+    def _body_goes_on(self, i: int) -> bool:
+        """Whether the body's top-level numbering goes on after line i (第五章 after a table's 附表1 caption, or
+        a box's 名词解释): then an appendix or glossary heading there closes nothing and holds nothing."""
+        numbered = [e for e in self.events if e.scheme is not None and e.scheme <= Scheme.CN_COMMA]
+        if not numbered:
+            return False
+        top = min(e.scheme for e in numbered if e.scheme is not None)
+        last = max(e.number for e in numbered if e.scheme is top)
+        for j in range(i + 1, len(self.matching)):
+            heading = (
+                read_heading(self.matching[j]) if self.matching[j] and j not in self.toc.indexes else None
+            )
+            if heading is not None and heading.scheme is top and heading.number > last:
+                return True
+        return False
+
     def _is_note(self, text: str, heading: Heading | None) -> bool:
         """A note line: 注：1.…, then 2., 3.… numbered on."""
         start = _NOTE_START.match(text)
         if start:
-            self.next_note = 2 if start.group("first") else 1
+            self.next_note = 2 if start.group("first") or start.group("numbered") else 1
             return True
         numbered_on = (
             heading is not None and heading.scheme is Scheme.ARABIC and heading.number == self.next_note

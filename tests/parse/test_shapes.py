@@ -126,3 +126,16 @@ def test_display_text_keeps_the_source_characters(tmp_path: Path) -> None:
     item = by_label(document, "（一）")[0]
     assert chapter.title == "发展基础" and item.title == "加快发展，推动转型"
     assert item.paragraphs == ((3, "２０３０年全市地区生产总值达到８０００亿元，年均增长６％左右。"),)
+
+
+def test_appendix_word_inside_the_body_holds_nothing(tmp_path: Path) -> None:
+    """附表1 captioning a table inside a chapter, 名词解释 over a few terms: the chapters after them stay
+    chapters of the plan, not children of an appendix or lines of a glossary."""
+    text = (
+        f"{TITLE}\n第一章 发展基础\n{P1}\n附表1 主要指标\n\t指标\n\t目标值\n\n\t地区生产总值增速\n\t5%左右\n\n"
+        f"第二章 主要任务\n{P2}\n名词解释\n新质生产力：创新起主导作用的先进生产力。\n第三章 保障措施\n{P3}\n"
+    )
+    document = outline(tmp_path, text)
+    chapters = [s for s in document.sections if s.kind is SectionKind.CHAPTER]
+    assert [(s.label, s.parent) for s in chapters] == [("第一章", None), ("第二章", None), ("第三章", None)]
+    assert not [s for s in document.sections if s.kind in (SectionKind.APPENDIX, SectionKind.GLOSSARY)]
