@@ -117,7 +117,7 @@ def read_events(lines: Sequence[SourceLine]) -> tuple[list[Event], list[FoundTab
     matching, display = line_forms(lines)
     tables = find_tables(lines, matching)
     in_table = {i: found for found in tables for i in found.indexes}
-    toc = find_toc(matching, in_table)
+    toc = find_toc(matching, display, in_table)
     reader = _Reader(matching, display, in_table, toc)
     reader.run()
     breaks = _indent_breaks(lines, matching, reader.paragraph_starts, reader.captions)

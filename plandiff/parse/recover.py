@@ -19,6 +19,8 @@
    items, while an item of several paragraphs (a 总体要求 item) keeps its closing paragraphs. The explicit
    part numbering must leave room for them: between 三、 and 四、 no part was lost, so a paragraph there
    is an item's own (run-in items ``N.标题。正文`` with an extra paragraph get no invented parts).
+A synthetic section takes its title from the 目录 when that lists its number once (the heading the body
+lost), else from its first lead sentence or clause.
 Calibrated on the structure of the seed plans (see docs/structure.md); re-run the outline tests after
 any change.
 """
@@ -253,9 +255,9 @@ def _synthetic(facts: LineFacts, scheme: Scheme, number: int, index: int) -> Eve
     if remnant and scheme is Scheme.ARABIC:
         text, shown = text[remnant.end() :], shown[remnant.end() :]
     kind = _KIND.get(scheme, SectionKind.ITEM)
-    return Event(
-        index, kind, scheme, number, label_for(scheme, number), synthetic_title(text, shown), synthetic=True
-    )
+    listed = [entry for entry in facts.toc if entry.scheme is scheme and entry.number == number]
+    title = listed[0].shown if len(listed) == 1 and listed[0].shown else synthetic_title(text, shown)
+    return Event(index, kind, scheme, number, label_for(scheme, number), title, synthetic=True)
 
 
 def _sections_from_breaks(events: list[Event], facts: LineFacts) -> list[Event]:

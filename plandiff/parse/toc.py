@@ -9,7 +9,7 @@ entries in order (a plain list of headings, MIN_PLAIN_ENTRIES or more, REPEATED_
 
 It ends where the body starts, which may follow without a paragraph between: at the first entry that
 repeats the first one (第一篇 again, its title perhaps wrapped: the shorter title is a prefix of the longer)
-or any earlier one. When a paragraph ends the run instead, entries at its end that the body never repeats
+or any earlier top-level one (a 一、指导思想 may recur under two chapters). When a paragraph ends the run instead, entries at its end that the body never repeats
 are the body's first headings (an unlisted 前言), not the 目录's.
 
 The entries are a free cross-check of the body (``events.py``): a listed heading the body seems to lack is
@@ -69,7 +69,8 @@ class TocEntry:
     scheme: Scheme | None
     number: int
     label: str
-    title: str
+    title: str  # matching form
+    shown: str = ""  # the title as written (display text)
 
     @property
     def key(self) -> str:
@@ -100,6 +101,7 @@ class _Item:
     entry: TocEntry | None = None
     dotted: bool = False
     text: str = ""  # a tail's text, without its page number
+    shown: str = ""  # the same as written
 
 
 def loose(text: str) -> str:
@@ -127,24 +129,29 @@ def strip_page_ref(text: str) -> tuple[str, bool]:
     return text, False
 
 
-def read_entry(index: int, text: str) -> tuple[TocEntry, bool] | None:
+def read_entry(index: int, text: str, shown: str | None = None) -> tuple[TocEntry, bool] | None:
     """The heading a line would list in a 目录 (numbered, unnumbered or a box title), and whether it has a
-    page number; None for any other line."""
+    page number; None for any other line. ``shown`` is the line as written (same length as ``text``)."""
     core, dotted = strip_page_ref(text)
+    shown_core = (shown if shown is not None else text)[: len(core)]
     heading = read_heading(core)
     if heading is not None and heading.scheme <= Scheme.ARABIC and not heading.rest:
-        return TocEntry(index, heading.scheme, heading.number, heading.label, heading.title or ""), dotted
+        title = heading.in_text(shown_core).title or ""
+        return TocEntry(
+            index, heading.scheme, heading.number, heading.label, heading.title or "", title
+        ), dotted
     if len(core) <= TAIL_CHARS and any(pattern.match(core) for pattern in _UNNUMBERED):
-        return TocEntry(index, None, 0, "", core), dotted
+        return TocEntry(index, None, 0, "", core, shown_core), dotted
     return None
 
 
-def find_toc(matching: Sequence[str], skip: Collection[int] = ()) -> Toc:
-    """Every 目录 block of the (stripped, matching-form) lines; lines in ``skip`` (tables) are never in one."""
+def find_toc(matching: Sequence[str], display: Sequence[str], skip: Collection[int] = ()) -> Toc:
+    """Every 目录 block of the (stripped, matching-form) lines and their display text; lines in ``skip``
+    (tables) are never in one."""
     loose_lines = [loose(text) for text in matching]
     indexes: set[int] = set()
     entries: list[TocEntry] = []
-    for run in _runs(matching, skip):
+    for run in _runs(matching, display, skip):
         block = _block(run, loose_lines)
         if block:
             first, last = block[0].index, block[-1].index
@@ -153,14 +160,14 @@ def find_toc(matching: Sequence[str], skip: Collection[int] = ()) -> Toc:
     return Toc(frozenset(indexes), tuple(entries))
 
 
-def _runs(matching: Sequence[str], skip: Collection[int]) -> list[list[_Item]]:
+def _runs(matching: Sequence[str], display: Sequence[str], skip: Collection[int]) -> list[list[_Item]]:
     """Maximal runs of 目录-like lines (blank lines allowed inside), broken by any other line."""
     runs: list[list[_Item]] = []
     run: list[_Item] = []
     for i, text in enumerate(matching):
         if not text:
             continue
-        item = None if i in skip else _classify(i, text, run[-1] if run else None)
+        item = None if i in skip else _classify(i, text, display[i], run[-1] if run else None)
         if item is None:
             if run:
                 runs.append(run)
@@ -172,10 +179,10 @@ def _runs(matching: Sequence[str], skip: Collection[int]) -> list[list[_Item]]:
     return [r for r in runs if any(item.kind in ("entry", "heading") for item in r)]
 
 
-def _classify(i: int, text: str, previous: _Item | None) -> _Item | None:
+def _classify(i: int, text: str, shown: str, previous: _Item | None) -> _Item | None:
     if TOC_HEADING.match(text):
         return _Item(i, "heading")
-    found = read_entry(i, text)
+    found = read_entry(i, text, shown)
     if found is not None:
         return _Item(i, "entry", found[0], found[1])
     if _PAGE_LINE.match(text):
@@ -188,7 +195,7 @@ def _classify(i: int, text: str, previous: _Item | None) -> _Item | None:
         and cjk_count(core) >= 2
         and not _SENTENCE.search(core)
     ):
-        return _Item(i, "tail", dotted=dotted, text=core)
+        return _Item(i, "tail", dotted=dotted, text=core, shown=shown[: len(core)])
     return None
 
 
@@ -225,7 +232,9 @@ def _join_tails(run: list[_Item]) -> list[_Item]:
         elif item.kind == "tail" and last_entry is not None:
             head = run[last_entry]
             assert head.entry is not None
-            entry = replace(head.entry, title=head.entry.title + item.text)
+            entry = replace(
+                head.entry, title=head.entry.title + item.text, shown=head.entry.shown + item.shown
+            )
             run[last_entry] = _Item(head.index, "entry", entry, head.dotted or item.dotted)
         elif item.kind != "page":
             last_entry = None
@@ -233,16 +242,21 @@ def _join_tails(run: list[_Item]) -> list[_Item]:
 
 
 def _cut_at_restart(run: list[_Item]) -> tuple[list[_Item], bool]:
-    """The run up to the body's first heading: the first entry that repeats the first or any earlier one."""
+    """The run up to the body's first heading: the first entry that repeats the first one, or any earlier
+    top-level one (a lower-level title may recur: 一、指导思想 under two chapters)."""
+    schemes = [item.entry.scheme for item in run if item.entry is not None and item.entry.scheme is not None]
+    top = min(schemes, default=None)
     first: TocEntry | None = None
     seen: set[str] = set()
     for position, item in enumerate(run):
         if item.entry is None:
             continue
-        if first is not None and (item.entry.same_heading(first) or item.entry.key in seen):
+        top_level = item.entry.scheme is None or item.entry.scheme == top
+        if first is not None and (item.entry.same_heading(first) or (top_level and item.entry.key in seen)):
             return run[:position], True
         first = first or item.entry
-        seen.add(item.entry.key)
+        if top_level:
+            seen.add(item.entry.key)
     return run, False
 
 

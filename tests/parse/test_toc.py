@@ -135,3 +135,12 @@ def test_listed_heading_wrapped_over_lines_is_joined(tmp_path: Path) -> None:
     wrapped = body(chosen).replace(long_title, f"{long_title[:14]}\n{long_title[14:]}")
     document = outline(tmp_path, f"{TITLE}\n目录\n" + "\n".join(entries) + "\n" + wrapped)
     assert headings(document) == chosen
+
+
+def test_heading_the_body_lost_takes_its_title_from_the_toc(tmp_path: Path) -> None:
+    entries = [f"{label} {title}……{n}" for n, (label, title) in enumerate(HEADINGS, 1)]
+    lost = body().replace("第二章 指导思想\n", "")
+    document = outline(tmp_path, f"{TITLE}\n目录\n" + "\n".join(entries) + "\n" + lost)
+    chapter = next(s for s in document.sections if s.label == "第二章")
+    assert chapter.synthetic and chapter.title == "指导思想"
+    assert headings(document) == HEADINGS
