@@ -30,6 +30,7 @@ HEADING_OPENING = re.compile(
     r"[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．](?!\d)|序\s*言|前\s*言|目\s*录|结\s*语|"
     r"附\s*[录表件]|名\s*词\s*解\s*释|专栏|表\s*\d|图\s*\d)"
 )
+_CJK = re.compile(r"[\u3400-\u9fff]")
 _SPACE_IN_NUMBER = re.compile(r"(?<=[\d.%])[ \t]+(?=[\d\u4e00-\u9fff%‰])|(?<=[\u4e00-\u9fff])[ \t]+(?=\d)")
 
 
@@ -64,4 +65,4 @@ def _aligned_char(char: str) -> str:
 
 def cjk_count(text: str) -> int:
     """How many CJK ideographs the text has."""
-    return sum(1 for c in text if "\u3400" <= c <= "\u9fff")
+    return len(_CJK.findall(text))

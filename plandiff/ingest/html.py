@@ -129,16 +129,24 @@ def _drop_footnote_marks(root: lxml.html.HtmlElement) -> None:
 def _main_content(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     body = root.find("body")
     node = body if body is not None else root
-    total = cjk_count(node.text_content())
+    counts = _cjk_counts(node)
+    total = counts[node]
     while True:
-        best = max(
-            (child for child in node if isinstance(child.tag, str)),
-            key=lambda child: cjk_count(child.text_content()),
-            default=None,
-        )
-        if best is None or cjk_count(best.text_content()) < MAIN_CONTENT_SHARE * total:
+        children = [child for child in node if isinstance(child.tag, str)]
+        best = max(children, key=lambda child: counts[child], default=None)  # the first of equals
+        if best is None or counts[best] < MAIN_CONTENT_SHARE * total:
             return node
         node = best
+
+
+def _cjk_counts(node: lxml.html.HtmlElement) -> dict[lxml.html.HtmlElement, int]:
+    """The CJK characters of every element's text content, counted once from the leaves up."""
+    elements = list(node.iter())
+    counts: dict[lxml.html.HtmlElement, int] = {}
+    for element in reversed(elements):  # children before their parents
+        own = cjk_count(element.text or "") if isinstance(element.tag, str) else 0
+        counts[element] = own + sum(counts[child] + cjk_count(child.tail or "") for child in element)
+    return counts
 
 
 def _title_above(root: lxml.html.HtmlElement, main: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:

@@ -161,10 +161,10 @@ class _Reader:
         self.in_glossary = False
         self.numbered_seen = False
         self.next_note: int | None = None
-        self.listed: dict[str, list[TocEntry]] = {}
+        self.listed: dict[str, list[str]] = {}  # loose label -> loose titles the 目录 gives it
         for entry in toc.entries:
-            if entry.label:
-                self.listed.setdefault(loose(entry.label), []).append(entry)
+            if entry.label and loose(entry.title):
+                self.listed.setdefault(loose(entry.label), []).append(loose(entry.title))
 
     def run(self) -> None:
         blank_run = 0
@@ -357,10 +357,9 @@ class _Reader:
         the whole heading (display text) and where the rest of line i starts."""
         text = self.matching[i]
         label = _LISTED_LABEL.match(text)
-        entries = self.listed.get(loose(label.group())) if label else None
-        if not entries or label is None:
+        titles = self.listed.get(loose(label.group())) if label else None
+        if not titles or label is None:
             return None
-        titles = [loose(e.title) for e in entries if loose(e.title)]
         own = (
             loose(heading.title or "") if heading is not None and heading.scheme <= Scheme.CN_PAREN else None
         )

@@ -19,7 +19,6 @@ looked for glued to its first paragraph or wrapped over two lines before anythin
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
@@ -44,6 +43,7 @@ _PAGE_REF = re.compile(
 _LEADERS = re.compile(r"\s*(?:[.．·•・…⋯‥_]\s*){2,}$")
 _PAGE_LINE = re.compile(r"^(?:[—–\-－_\s]*\d{1,4}[—–\-－_\s]*|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})$")
 _SENTENCE = re.compile(r"[。；;！？!?]")
+_NOT_LOOSE = re.compile(r"[\W_]+")
 # Leaders and a page number are looked for in this many last characters of a line (leaders of a 目录 line
 # in the corpus are at most 40 characters long).
 PAGE_REF_WINDOW = 80
@@ -106,7 +106,7 @@ class _Item:
 
 def loose(text: str) -> str:
     """Text without whitespace, punctuation and symbols (the comparison form of headings)."""
-    return "".join(c for c in text if unicodedata.category(c)[0] not in "PSZC")
+    return _NOT_LOOSE.sub("", text)
 
 
 def starts_alike(a: str, b: str) -> bool:
