@@ -139,3 +139,22 @@ def test_appendix_word_inside_the_body_holds_nothing(tmp_path: Path) -> None:
     chapters = [s for s in document.sections if s.kind is SectionKind.CHAPTER]
     assert [(s.label, s.parent) for s in chapters] == [("第一章", None), ("第二章", None), ("第三章", None)]
     assert not [s for s in document.sections if s.kind in (SectionKind.APPENDIX, SectionKind.GLOSSARY)]
+
+
+def test_box_in_a_one_cell_word_table_ends_with_the_table(tmp_path: Path) -> None:
+    import docx
+
+    word = docx.Document()
+    for text in ("一、建设现代化产业体系", P1, "1.做强先进制造业"):
+        word.add_paragraph(text)
+    cell = word.add_table(rows=1, cols=1).cell(0, 0)
+    cell.paragraphs[0].text = "专栏1 重大产业项目"
+    cell.add_paragraph("新能源汽车产业园。建设整车基地。")
+    for text in (P2, "2.提升服务业能级", P3):
+        word.add_paragraph(text)
+    path = tmp_path / "plan.docx"
+    word.save(str(path))
+    document = load_document(DocumentMeta(id="plan", path=str(path)))
+    box = next(s for s in document.sections if s.kind is SectionKind.BOX)
+    assert [text for _, text in box.paragraphs] == ["新能源汽车产业园。建设整车基地。"]
+    assert [text for _, text in by_label(document, "1.")[0].paragraphs] == [P2]
