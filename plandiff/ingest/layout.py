@@ -42,9 +42,9 @@ _SENTENCE_MARK = re.compile(r"[。，,；;：:！？!?]")
 # after a comparison sign), a dash or a 【】 figure; or a unit bracket then a number.
 _VALUE_GAP = re.compile(r"(?:[\d%‰∗*】—–]|[)）])\s+(?:[<>≤≥＜＞~]?\d|[—–【])")
 _CJK_GAP = re.compile(r"[\u4e00-\u9fff]\s+(?=[\u4e00-\u9fff])")
-_OPENING_QUOTE = re.compile(r"^[“‘「『《〈(（]")
+_OPENING_QUOTE = re.compile(r"^[“‘「『《〈]")
 # Pieces of one printed line together are at most this share of the full width (a little over, for
-# punctuation set half-width).
+# punctuation set half-width): the pieces of Beijing's lines reach 1.07; a wrapped table cell is longer.
 PRINTED_LINE_SLACK = 1.15
 # Cells of a header row are at most this long (类别, 2030年目标).
 SHORT_CELL_CHARS = 8
