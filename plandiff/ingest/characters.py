@@ -30,6 +30,13 @@ HEADING_OPENING = re.compile(
     r"[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．](?!\d)|序\s*言|前\s*言|目\s*录|结\s*语|"
     r"附\s*[录表件]|名\s*词\s*解\s*释|专栏|表\s*\d|图\s*\d)"
 )
+# A table of contents' heading (目录, 目 次, 专栏目录) and an appendix heading (附表, 附录二 标题, 附件：标题;
+# not a file name: 附件：纲要.pdf), shared by chrome removal and the parser.
+TOC_HEADING = re.compile(r"^(?:专栏|图表|表格?|图)?\s*目\s*[录次]$")
+APPENDIX_HEADING = re.compile(
+    r"^(?!.*\.[A-Za-z]{2,4}\s*$)(?P<label>附\s*[录表件]\s*[\dA-Z一二三四五六七八九十]*)(?:\s*[:：]\s*|\s*)"
+    r"(?P<title>[^。；;：:，,]{0,40}?)\s*$"
+)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _SPACE_IN_NUMBER = re.compile(r"(?<=[\d.%])[ \t]+(?=[\d\u4e00-\u9fff%‰])|(?<=[\u4e00-\u9fff])[ \t]+(?=\d)")
 

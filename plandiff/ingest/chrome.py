@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .characters import HEADING_OPENING, cjk_count, matching_form
+from .characters import APPENDIX_HEADING, HEADING_OPENING, TOC_HEADING, cjk_count, matching_form
 
 _CONTACT = re.compile(
     r"(?<!\d)(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|400-?\d{3}-?\d{4})(?!\d)"
@@ -52,14 +52,9 @@ _SENTENCE_PUNCT = re.compile(r"[。，；！？,;]")
 # A preface heading (上海: 在中国式现代化进程中勇立潮头当好尖兵) has none of these: punctuation, digits, Latin.
 _NON_HEADING_MARK = re.compile(r"[。，；！？,;:：、|/()（）\[\]【】\dA-Za-z@#]")
 PREFACE_CJK = (4, 30)
-_TOC_HEADING = re.compile(r"^(?:专栏|图表|表格?|图)?\s*目\s*[录次]$")
 # A 目录 line: leaders and/or a page number at its end, or a page number alone.
 _TOC_LIKE = re.compile(r"(?:[.．·…⋯_—\-]\s*)+\d{1,4}$|\s\d{1,4}$|^[—–\-\s]*\d{1,4}[—–\-\s]*$")
 TOC_TAIL_CHARS = 40
-# An appendix heading, its title on the line or on the next one (not a download link: no file name).
-_APPENDIX_HEADING = re.compile(
-    r"^附\s*[录表件]\s*[\dA-Z一二三四五六七八九十]*(?:\s*[:：]?\s*[^。；;.]{0,40})?$"
-)
 _BRAND_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]+|[A-Za-z0-9]*\d[A-Za-z]+|[A-Za-z]+\d[A-Za-z0-9]*")
 # A prose paragraph has at least this many CJK characters and some sentence punctuation.
 PROSE_MIN_CJK = 30
@@ -142,7 +137,7 @@ def _extend_over_toc(matching: Sequence[str], start: int) -> int:
     entry titles, page numbers), is body too: the parser recognises and skips it as one block."""
     for i in range(start - 1, -1, -1):
         text = matching[i]
-        if _TOC_HEADING.match(text):
+        if TOC_HEADING.match(text):
             return i
         if text and not (HEADING_OPENING.match(text) or _TOC_LIKE.search(text) or _is_toc_tail(text)):
             return start
@@ -168,7 +163,7 @@ def _extend_over_appendix(matching: Sequence[str], verdicts: Sequence[LineVerdic
     a table of projects or a list of terms has no prose of its own. With nothing before that chrome line
     (附件, then a download link) it is page chrome."""
     appendix = next(
-        (i for i in range(last_prose + 1, len(matching)) if _APPENDIX_HEADING.match(matching[i])), None
+        (i for i in range(last_prose + 1, len(matching)) if APPENDIX_HEADING.match(matching[i])), None
     )
     if appendix is None:
         return last_prose

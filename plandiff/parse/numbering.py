@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from enum import IntEnum
 
+from ..ingest.characters import APPENDIX_HEADING
 from ..ingest.numerals import chinese_number
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
@@ -119,14 +120,10 @@ def _spaced(*words: str) -> str:
 PREAMBLE = re.compile(rf"^(?:{_spaced('序言', '前言', '引言')})$")
 CLOSING = re.compile(rf"^(?:{_spaced('结语', '结束语')})$")
 # 附录 / 附表 / 附件 (numbered or not), its title on the line or (``events.py``) on the next one.
-APPENDIX = re.compile(
-    r"^(?P<label>附\s*[录表件]\s*[\dA-Z一二三四五六七八九十]*)(?:\s*[:：]\s*|\s*)"
-    r"(?P<title>[^。；;：:，,]{0,40}?)\s*$"
-)
+APPENDIX = APPENDIX_HEADING
 GLOSSARY = re.compile(
     rf"^(?:附\s*[:：]?\s*)?(?:部分|专用|主要|有关)?(?:{_spaced('名词解释', '名词说明', '名词术语解释', '名词术语说明')})\s*[:：]?$"
 )
-TOC_HEADING = re.compile(rf"^(?:专栏|图表|表格?|图)?\s*(?:{_spaced('目录', '目次')})$")
 TOC_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|-{4,}|_{4,})\s*\d+\s*$")
 BOX = re.compile(r"^专栏\s*(?P<num>\d+)\s*[:：]?\s*(?P<title>.*)$")
 TABLE_CAPTION = re.compile(r"^表\s*(?P<num>\d+(?:-\d+)?)(?:\s*(?P<title>[^\d\s.、].{1,60}))?$")

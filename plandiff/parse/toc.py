@@ -22,7 +22,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
-from ..ingest.characters import cjk_count
+from ..ingest.characters import TOC_HEADING, cjk_count
 from .numbering import (
     APPENDIX,
     BOX,
@@ -31,7 +31,6 @@ from .numbering import (
     GLOSSARY,
     PREAMBLE,
     TABLE_CAPTION,
-    TOC_HEADING,
     Scheme,
     read_heading,
 )
