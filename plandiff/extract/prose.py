@@ -18,9 +18,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
+from ..ingest import matching_form
 from ..ingest.numerals import chinese_digits, chinese_number
 from ..model import Indicator, IndicatorRole, Qualifier, Quantity
-from .quantity import Found, find_quantities, text_targets
+from .quantity import Found, find_quantities, join_ranges, text_targets
 from .units import MAGNITUDES, split_unit
 
 _SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")
@@ -36,8 +37,8 @@ _FILLER_TAIL = re.compile(
     r"年均|每年|持续|稳定|长期|以上|以内|左右|和|与|、|“双|双|加快|迈上|迈向|跨上)+$"
 )
 _TIME_HEAD = re.compile(
-    r"^(?:其中|同时|全市|全区|到|至|在|预计|力争|争取|十[一二三四五六七八九]五(?:时期|期间|期末|末)?|"
-    r"20\d{2}年(?:底|末)?|二[〇零][一-九〇零]{2}年|五年(?:来|内)?|今后五年|期间|时期|,|，)+"
+    r"^(?:其中|同时|全市|全区|坚持|到|至|在|预计|力争|争取|十[一二三四五六七八九]五(?:时期|期间|期末|末)?|"
+    r"20\d{2}年(?:底|末)?|二[〇零][一-九〇零]{2}年|五年(?:来|内)?|今后五年|期间|时期|,|，|、)+"
 )
 # Verbs that open a clause before what they drive (支撑产业集群产值规模突破…, 助推产业产值迈上…).
 _VERB_HEAD = re.compile(r"^(?:支撑|助推|推动|带动|促进|确保|力促)(?=产业|集群|企业)")
@@ -58,6 +59,15 @@ _FILLER_CHARS = "分别均达到突破超过提高至"
 _GENERIC_HEAD = re.compile(r"产业集群|产业链|产业|集群")
 _INTRODUCING_VERBS = "推动|推进|打造|培育|发展|壮大|做强|做大|做优|建设|构建|构筑"
 _MEASURE_TAIL = re.compile(r"(?:规模|产值|总量|营业收入|营收)$")
+# A name that is only a verb: the value names what follows it (建成10.75亿亩集中连片高标准农田).
+_VERB_ONLY = re.compile(
+    r"(?:建成|新建|建设|实现|完成|培育|打造|新增|累计|推广|改造|开工|创建|引进|严守|守住|守牢|确保|形成|种植|"
+    r"吸引|带动|发展|达到|突破|超过|保持)*"
+)
+_NOUN_AFTER = re.compile(r"^的?([\u4e00-\u9fffA-Za-z0-9]{2,20}?)(?=[，,。；;、：:（(]|和|与|$)")
+_TIME_ONLY = re.compile(r"(?:20\d{2}年(?:底|末)?|十[一二三四五六七八九]五(?:期末|末)?)")
+# Measure words that end every name of a list when they end its last one, longest first.
+_LIST_TAILS = ("排放总量", "排放", "吞吐量", "增加值", "覆盖率", "普及率", "利用率", "总量", "比重", "占比")
 # Other values are modifiers only when a share's name (占比, 比例) follows within this many characters.
 MODIFIER_MAX_GAP = 6
 _SCALE_CLASS = re.compile(
@@ -78,14 +88,14 @@ class ProseContext:
 
 
 def sentences(paragraph: str) -> list[str]:
-    """The sentences of a paragraph (matching form), split at 。；！？."""
-    return [s for s in _SENTENCE.findall(paragraph) if s.strip()]
+    """The sentences of a paragraph in matching form (``ingest.matching_form``), split at 。；！？."""
+    return [s for s in _SENTENCE.findall(matching_form(paragraph)) if s.strip()]
 
 
 def prose_indicators(sentence: str, line: int, context: ProseContext) -> list[Indicator]:
     """Every indicator stated in one sentence."""
     values = sorted([*find_quantities(sentence), *text_targets(sentence)], key=lambda f: f.start)
-    values = _share_list_units(_drop_overlaps(values), sentence)
+    values = join_ranges(_share_list_units(_drop_overlaps(values), sentence), sentence)
     found: list[Indicator] = []
     previous_end = 0
     previous_name = ""
@@ -105,16 +115,16 @@ def prose_indicators(sentence: str, line: int, context: ProseContext) -> list[In
         name = clean_name(_CLAUSE_BREAK.split(segment)[-1]) or clean_name(_strip_growth(previous_name))
         if _GROWTH_ONLY.match(name) and previous_name:  # 地区生产总值达到1.2万亿元，年均增长5%
             name = clean_name(_strip_growth(previous_name)) + name
-        name = _named_after(_resolve_generic(name, sentence[: value.start]), sentence[value.end :])
+        after = sentence[value.end :]
+        named = _named_after(_resolve_generic(name, sentence[: value.start]), after)
+        if named == name and _defines_next(name, after):
+            continue  # 城区常住人口300万以下的城市: a threshold defining the name after it stays there
+        name = _name_after_verb(named, after, values[position + 1 :], value.end)
         names = [name]
         shared = "均" in segment or segment.rstrip(_FILLER_CHARS).endswith("等") or segment.endswith("双")
         if re.search(r"[、和]", name) and (shared or value.quantity.value is None or "分别" in segment):
-            names = [
-                clean_name(part)
-                for part in re.split(r"[、和]|等$", name.removesuffix("等"))
-                if clean_name(part)
-            ]
-        if "分别" in segment and len(names) > 1:
+            names = _list_names(name)
+        if "分别" in segment and len(names) > 1 and _listed_after(sentence, values, position):
             list_names = names[1:]
             names = names[:1]
         for each in names:
@@ -196,8 +206,45 @@ def _named_after(name: str, after: str) -> str:
     """``规模超万亿的新一代信息技术产业``: when the name before a value is only a measure (规模, 产值), what
     is measured follows the value after 的."""
     measure = _MEASURE_TAIL.search(name)
-    follows = re.match(r"的([\u4e00-\u9fff]{2,16}?)(?=[，,。；;、和]|$)", after)
+    follows = re.match(r"的([\u4e00-\u9fffA-Za-z0-9+]{2,20}?)(?=[，,。；;、和]|$)", after)
     return follows.group(1) + measure.group(0) if measure and follows else name
+
+
+def _defines_next(name: str, after: str) -> bool:
+    """A value between a measured noun and 的 (城区常住人口300万以下的城市) defines the noun after 的; not when
+    the name is a verb, a measure of what follows (规模超万亿的…产业) or a time (2030年超万亿的…)."""
+    return (
+        after.startswith("的")
+        and bool(name)
+        and not _VERB_ONLY.fullmatch(name)
+        and not _MEASURE_TAIL.search(name)
+        and not _TIME_ONLY.fullmatch(name)
+    )
+
+
+def _name_after_verb(name: str, after: str, later: list[Found], end: int) -> str:
+    """``建成10.75亿亩集中连片高标准农田``: a value after a bare verb names what follows it."""
+    if not _VERB_ONLY.fullmatch(name):
+        return name
+    follows = _NOUN_AFTER.match(after)
+    if follows is None or any(v.start < end + follows.end() for v in later):
+        return name
+    return follows.group(1)
+
+
+def _list_names(name: str) -> list[str]:
+    """The names of a list (``A、B和C``, ``A等``); a measure word ending the last one ends them all
+    (``氮氧化物和挥发性有机物排放总量``: 氮氧化物排放总量, 挥发性有机物排放总量)."""
+    parts = [clean_name(part) for part in re.split(r"[、和]|等$", name.removesuffix("等"))]
+    parts = [part for part in parts if part]
+    tail = next((t for t in _LIST_TAILS if parts and parts[-1].endswith(t) and len(parts[-1]) > len(t)), "")
+    return [part if part.endswith(tail) else part + tail for part in parts]
+
+
+def _listed_after(sentence: str, values: list[Found], position: int) -> bool:
+    """Whether another value follows in a list (``分别达到49.1%、51.3%``), or the one value is shared."""
+    later = values[position + 1 : position + 2]
+    return bool(later) and sentence[values[position].end : later[0].start].strip() in ("、", "和", "")
 
 
 def _strip_growth(name: str) -> str:

@@ -1,7 +1,7 @@
 """The target grammar: read ``5以上``, ``超10000``, ``突破1.3万亿元``, ``力争1.7:1``, ``≤0.0018``,
 ``2.5%以内``, ``三千五百家``, ``完成上级下达任务`` … as ``Quantity`` values.
 
-A quantity is ``[力争|争取] [qualifier] number [magnitude] [unit] [以上|以下|以内|左右]`` or a ratio ``n:1``,
+A quantity is ``[力争|争取] [qualifier] number [magnitude] [unit[/unit]] [以上|以下|以内|左右]`` or a ratio ``n:1``,
 or one of the text-only targets (完成上级下达任务, 完成省下达目标任务, 与GDP增长同步, 翻一番). Qualifiers follow Chinese
 legal usage: 以上/以下/以内 include the number (``>=``/``<=``); 超/突破/高于 exclude it (``>``).
 Runs on the matching form (NFKC, spaces inside numbers joined), so ``超 8 万个`` reads as ``超8万个``.
@@ -45,14 +45,17 @@ QUANTITY = re.compile(
     r"(?P<pre>不低于|不少于|不高于|不超过|超过|高于|低于|突破|大于|小于|超|约|>=|<=|≥|≤|>|<)?"
     r"(?:(?P<ratio>\d+(?:\.\d+)?:1)(?![\d.])"
     rf"|(?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+|(?=万亿|千万))(?P<mag>{_MAGNITUDE_ALTERNATIVES})?"
-    rf"(?P<unit>{_UNIT_ALTERNATIVES})?)"
+    rf"(?P<unit>{_UNIT_ALTERNATIVES}|(?<=\.\d)年(?!均|度)|(?<=\.\d\d)年(?!均|度))?"
+    rf"(?P<per>(?<=[^\d/])/(?:十万|百万|千万|万|亿|千|百)?(?:{_UNIT_ALTERNATIVES}|年|月|日|天))?)"
     r"(?P<post>以上|以下|以内|左右)?"
 )
 TEXT_TARGET = re.compile(
     r"完成(?:上级|国家|省|省里|市)(?:下达|下发)(?:的)?(?:目标)?任务|达到(?:上级|国家|省|市)(?:考核)?要求"
-    r"|[与和](?:GDP|经济|地区生产总值)增长(?:基本)?同步"
+    r"|[与和同](?:GDP|经济|地区生产总值|国内生产总值|[\u4e00-\u9fff]{2,6}?)(?:增长|提高)(?:基本)?同步"
     r"|翻一番(?:以上)?|翻番"
 )
+_RANGE_DASH = re.compile(r"[-—–~～至到]")
+_BARE_LOW = re.compile(r"(?<![\d.第前+])(\d+(?:\.\d+)?)[-—–~～至到]$")
 _AIM = re.compile(r"(?:力争|争取)[^，,。；;]*$")
 # After a bare number these mark a year, date, rank, size class or version: not a target value.
 _NOT_AFTER_NUMBER = re.compile(r"^(?:[年月日号届期批强代位次倍周级星A-Za-z]|大(?!于)|方面|方位|\+)")
@@ -108,6 +111,46 @@ def parse_quantity(text: str, *, unit: str = "") -> Quantity | None:
     )
 
 
+def join_ranges(values: list[Found], text: str) -> list[Found]:
+    """``25—27万套``, ``4.5%-5%``, ``300万至500万``: two values joined by a dash or 至 are one range, its value
+    the low end (in the high end's unit when the low end writes none), ``low`` and ``high`` set."""
+    joined: list[Found] = []
+    for value in values:
+        bare = _BARE_LOW.search(text, joined[-1].end if joined else 0, value.start)
+        if bare and value.quantity.value is not None:  # 25—27万套: the low end writes no unit
+            bare_low = Quantity(bare.group(1), float(bare.group(1)), "", Qualifier.EQ)
+            joined.append(Found(bare.start(), bare.start(1) + len(bare.group(1)), bare_low))
+        previous = joined[-1] if joined else None
+        low, high = (previous.quantity, value.quantity) if previous else (None, None)
+        if (
+            previous is None
+            or low is None
+            or high is None
+            or low.value is None
+            or high.value is None
+            or not _RANGE_DASH.fullmatch(text[previous.end : value.start])
+            or low.qualifier not in (Qualifier.EQ, None)
+            or low.unit not in ("", high.unit)
+        ):
+            joined.append(value)
+            continue
+        multiplier, base = split_unit(high.unit)
+        quantity = Quantity(
+            text[previous.start : value.end],
+            low.value,
+            high.unit,
+            None if high.qualifier is Qualifier.EQ else high.qualifier,
+            aim=low.aim or high.aim,
+            kind=high.kind,
+            low=low.value,
+            high=high.value,
+            base_value=low.value * multiplier,
+            base_unit=base,
+        )
+        joined[-1] = Found(previous.start, value.end, quantity)
+    return joined
+
+
 def text_targets(text: str) -> Iterator[Found]:
     """The text-only targets in ``text``: kept as written, never a number."""
     for match in TEXT_TARGET.finditer(text):
@@ -126,6 +169,8 @@ def _read(match: re.Match[str], text: str, need_unit: bool) -> Quantity | None:
         value = float(match.group("ratio").split(":")[0])
         return _quantity(match, value, "ratio", before)
     number, magnitude, unit = match.group("num"), match.group("mag") or "", match.group("unit") or ""
+    if unit and match.group("per"):  # 52万元/人, 85件/万人: a compound unit keeps its denominator
+        unit += match.group("per")
     not_after = _NOT_AFTER_UNIT if unit else _NOT_AFTER_NUMBER
     if number is None or _NOT_BEFORE.search(before) or not_after.match(after):
         return None

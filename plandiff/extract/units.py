@@ -73,10 +73,12 @@ UNIT_MAGNITUDES = ("万亿", "亿", "万")
 
 
 def split_unit(unit: str) -> tuple[float, str]:
-    """(multiplier, base unit): ``万亩`` -> (10000, 亩), ``亿美元`` -> (1e8, 美元), ``%`` -> (1, %)."""
+    """(multiplier, base unit): ``万亩`` -> (10000, 亩), ``亿美元`` -> (1e8, 美元), ``万元/人`` -> (10000, 元/人),
+    ``%`` -> (1, %)."""
     for prefix in UNIT_MAGNITUDES:
-        if unit.startswith(prefix) and unit[len(prefix) :] in BASE_UNITS:
-            return MAGNITUDES[prefix], unit[len(prefix) :]
+        rest = unit[len(prefix) :]
+        if unit.startswith(prefix) and (rest in BASE_UNITS or rest.split("/")[0] in BASE_UNITS):
+            return MAGNITUDES[prefix], rest
     return 1.0, unit
 
 

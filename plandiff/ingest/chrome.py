@@ -42,8 +42,8 @@ _UI_WORDS = frozenset(
 )
 # Phrases with which a site speaks of itself; such a line is chrome at any length.
 _SITE_TALK = re.compile(r"本站|本网站|如有侵权|用户上传|权益所有人|信息存储空间|下载文件|下载资源")
-# A breadcrumb separator; a ">" before a number is a comparison (>98.5 in a table row), not one.
-_BREADCRUMB_SEP = re.compile(r"\s[/>»›]\s(?![\d.])|\s?[>»›]\s?(?![\d.])")
+# A ">" before a number is a comparison (食品安全抽检合格率(%) >98.5 >98.7), not a breadcrumb separator.
+_BREADCRUMB_SEP = re.compile(r"\s[/>»›]\s(?![\d.])|\s?(?:[»›]|>(?!\s?[\d.]))\s?")
 _TITLE_WORDS = re.compile(r"规划|纲要|建议|解读|决议|计划|报告|意见|方案|示范|国民经济和社会发展")
 # An issuing body named on its own (昆山市发展和改革委员会) is page metadata, not a title.
 _ISSUER = re.compile(r"(?:委员会|局|厅|办公室|办公厅|人民政府|研究院|研究中心)$")

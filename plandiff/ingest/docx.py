@@ -2,9 +2,8 @@
 
 The line number of a DOCX line is its 1-based position among the body's paragraphs and table rows
 (Word has no lines of its own). ``Heading N`` and ``Title`` styles become heading hints. A table is
-emitted one tab-indented cell per line with a blank line after each row: the shape text exports of
-tables take, so the parser reads one table form. A one-cell table is a frame around a box (专栏): its
-paragraphs come as lines, then two blank lines where it ends.
+read by ``docx_tables`` (merged cells expanded, one tab-separated line per row); a one-column layout
+table (a frame around a box, 专栏) gives its paragraphs as lines, then two blank lines where it ends.
 """
 
 from __future__ import annotations
@@ -15,14 +14,13 @@ from pathlib import Path
 import docx
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
-from docx.table import Table as DocxTable
-from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from ..errors import InputError
 from ..model import SourceLine
+from .docx_tables import table_lines
 
-# Lines that end a frame (a box in a one-cell table): two blank lines, the text-export convention.
+# Lines that end a frame (a box in a layout table): two blank lines, the text-export convention.
 FRAME_END_BLANKS = 2
 
 
@@ -47,29 +45,11 @@ def _body_lines(document: DocxDocument) -> list[SourceLine]:
             for text in paragraph.text.split("\n"):
                 lines.append(SourceLine(text, position, position, None, _heading_level(paragraph)))
         elif child.tag == qn("w:tbl"):
-            table = DocxTable(child, document)
-            frame = _frame_cell(table)
-            if frame is not None:  # a box or note drawn as a one-cell table: its paragraphs, then its end
-                position += 1
-                lines.extend(SourceLine(p.text, position, position) for p in frame.paragraphs)
+            table, position = table_lines(child, position)
+            lines.extend(table)
+            if not any(line.text.startswith("\t") for line in table):  # a layout table: a frame around a box
                 lines.extend(SourceLine("", position, position) for _ in range(FRAME_END_BLANKS))
-                continue
-            for row in table.rows:
-                position += 1
-                seen: set[int] = set()
-                for cell in row.cells:
-                    if id(cell._tc) in seen:  # merged cells repeat the same element
-                        continue
-                    seen.add(id(cell._tc))
-                    lines.append(SourceLine("\t" + cell.text.replace("\n", " "), position, position))
-                lines.append(SourceLine("", position, position))
     return lines
-
-
-def _frame_cell(table: DocxTable) -> _Cell | None:
-    """The only cell of a one-cell table (a frame around a box), else None."""
-    cells = {id(cell._tc): cell for row in table.rows for cell in row.cells}
-    return next(iter(cells.values())) if len(cells) == 1 else None
 
 
 def _heading_level(paragraph: Paragraph) -> int | None:

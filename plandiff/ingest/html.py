@@ -8,10 +8,10 @@ comes first. Footnote marks (``<sup>1</sup>`` after a word) go.
 The content is written one line per block, whatever the source lines: a whole plan on one source line
 gives the same lines as a pretty-printed page. Inline text is gathered and a line ends at every block
 element's edge and at ``<br>``; each line keeps the source line its first text came from. ``<h1>``-``<h6>``
-give heading hints. A table with one cell is a frame around a box or a note: its blocks are written as
-lines and two blank lines mark its end (where a box ends, as in text exports). Other tables come one
-tab-indented cell per line, rows separated by a blank line (the shape text exports give, so the parser
-has one table form to read). XHTML with an ``<?xml … encoding?>`` declaration is read like HTML.
+give heading hints. A ``<table>`` is read by ``html_tables`` (spans expanded, one tab-separated line per
+row); a one-column layout table is a frame around a box or a note: its cells' blocks are written as lines
+and two blank lines mark its end (where a box ends, as in text exports). XHTML with an ``<?xml …
+encoding?>`` declaration is read like HTML.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from ..errors import InputError
 from ..model import SourceLine
 from .characters import cjk_count
 from .encoding import decode_text
+from .html_tables import layout_cells, table_lines
 
 _DROP_TAGS = (
     "script",
@@ -222,38 +223,13 @@ class _BlockWriter:
                 self.blank(line)
 
     def _table(self, table: lxml.html.HtmlElement) -> None:
-        """A one-cell table is a frame: its blocks, then its end. Any other: one tab-indented cell per line."""
-        rows = [row for row in table.iter("tr") if _owner(row) is table]
-        cells = [
-            cell for row in rows for cell in row if isinstance(cell.tag, str) and cell.tag in ("td", "th")
-        ]
-        line = table.sourceline or self.source_line
-        if len(cells) == 1:
-            self.walk(cells[0])
-            for _ in range(FRAME_END_BLANKS):
-                self.blank(line)
+        """A data table as ``html_tables`` reads it; a layout table (one column: a frame around a box or a
+        note) as the blocks of its cells, then two blank lines where it ends."""
+        found = table_lines(table)
+        if found is not None:
+            self.lines.extend(found)
             return
-        for row in rows:
-            for cell in row:
-                if isinstance(cell.tag, str) and cell.tag in ("td", "th"):
-                    self.lines.extend(
-                        SourceLine("\t" + text, cell.sourceline or line, cell.sourceline or line)
-                        for text in _cell_texts(cell)
-                    )
-            self.blank(row.sourceline or line)
-
-
-def _owner(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
-    """The table an element belongs to (nested tables own their own rows)."""
-    parent = element.getparent()
-    while parent is not None and parent.tag != "table":
-        parent = parent.getparent()
-    return parent
-
-
-def _cell_texts(cell: lxml.html.HtmlElement) -> list[str]:
-    """A table cell's lines: one per block or ``<br>`` inside it (source line breaks do not count)."""
-    writer = _BlockWriter()
-    writer.walk(cell)
-    writer.flush()
-    return [line.text for line in writer.lines if line.text]
+        for cell in layout_cells(table):
+            self.walk(cell)
+        for _ in range(FRAME_END_BLANKS):
+            self.blank(table.sourceline or self.source_line)

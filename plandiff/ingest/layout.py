@@ -9,7 +9,9 @@ carries the same furniture: its pages are split at form feeds, or else at the pa
   the same edge of at least half of the pages, and of three or more.
 - A line that runs to the full width and does not end a sentence continues on the next line (or the
   next page): they are joined into one paragraph line. A heading line continues only into the short tail
-  of its title (never into the paragraph after it), and table rows (cells separated by spaces) never join. Plain text is joined only when it is wrapped at
+  of its title (never into the paragraph after it), and a table row whose cells are separated by spaces
+  (``has_cell_gaps``, with ``spaced.py``) is not prose: it is never joined. Plain text is joined only when
+  it is wrapped at
   all: at least WRAPPED_SHARE of its lines run to the full width without ending a sentence (a file with
   one paragraph per line has almost none).
 """
@@ -23,6 +25,7 @@ from itertools import pairwise
 
 from ..model import SourceLine
 from .characters import HEADING_OPENING
+from .spaced import is_spaced_row
 
 # A page number written so that it cannot be a table cell: decorated, or with 页 / a total.
 _MARKED_PAGE = r"[—–\-－_]+\s*\d{1,4}\s*[—–\-－_]+|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+"
@@ -206,9 +209,10 @@ def _same_printed_line(previous: str, text: str, full_width: int) -> bool:
 def has_cell_gaps(text: str) -> bool:
     """A table row as text extraction writes it: a space between two values (``25.02 <30``, ``— >5``,
     ``(亿立方米) 25.02``), or three or more short cells without sentence marks, two gaps between Chinese
-    characters (a header row: ``类别 序号 指标 2025年``). Extractors also put spaces around digits and Latin
-    letters inside prose (``超过 17%``) and letter-space justified lines (``现 代 化``): neither is a row."""
-    if _VALUE_GAP.search(text):
+    characters (a header row: ``类别 序号 指标 2025年``); or a row ``spaced.is_spaced_row`` reads (values,
+    dashes or attributes as cells). Extractors also put spaces around digits and Latin letters inside prose
+    (``超过 17%``) and letter-space justified lines (``现 代 化``): neither is a row."""
+    if _VALUE_GAP.search(text) or is_spaced_row(text):
         return True
     cells = text.split()
     return (

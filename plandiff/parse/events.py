@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from ..ingest import aligned_matching_form
+from ..ingest import aligned_matching_form, matching_form
 from ..ingest.characters import cjk_count
 from ..model import SectionKind, SourceLine
 from .numbering import (
@@ -115,7 +115,7 @@ class LineFacts:
 def read_events(lines: Sequence[SourceLine]) -> tuple[list[Event], list[FoundTable], LineFacts]:
     """The events of a document in line order, its tables, and facts about its lines."""
     matching, display = line_forms(lines)
-    tables = find_tables(lines, matching)
+    tables = find_tables(lines, [matching_form(line.text).strip() for line in lines])
     in_table = {i: found for found in tables for i in found.indexes}
     toc = find_toc(matching, display, in_table)
     reader = _Reader(matching, display, in_table, toc)

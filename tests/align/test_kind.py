@@ -4,7 +4,9 @@ from plandiff.align import infer_kind
 from plandiff.model import ComparisonKind, DocumentKind, DocumentMeta
 
 
-def _meta(doc_id: str, place: str, period: int, kind: DocumentKind, parent: str | None = None) -> DocumentMeta:
+def _meta(
+    doc_id: str, place: str, period: int, kind: DocumentKind, parent: str | None = None
+) -> DocumentMeta:
     return DocumentMeta(doc_id, f"{doc_id}.txt", place=place, period=period, kind=kind, parent=parent)
 
 

@@ -53,7 +53,12 @@ def test_magnitudes_compare_by_base_value() -> None:
 
 def test_table_unit_from_name_column() -> None:
     quantity = parse_quantity("50以上", unit="万元/人")
-    assert (quantity.value, quantity.unit, quantity.base_value) == (50, "万元/人", 50)
+    assert (quantity.value, quantity.unit, quantity.base_value, quantity.base_unit) == (
+        50,
+        "万元/人",
+        500000,
+        "元/人",
+    )
 
 
 def values(text: str) -> list[tuple[str, float | None, str, str]]:
