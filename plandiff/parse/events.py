@@ -26,9 +26,10 @@ characters at the same offsets, so sections keep the display text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from ..ingest import aligned_matching_form, matching_form
 from ..ingest.characters import cjk_count
@@ -161,10 +162,9 @@ class _Reader:
         self.in_glossary = False
         self.numbered_seen = False
         self.next_note: int | None = None
-        self.listed: dict[str, list[str]] = {}  # loose label -> loose titles the 目录 gives it
-        for entry in toc.entries:
-            if entry.label and loose(entry.title):
-                self.listed.setdefault(loose(entry.label), []).append(loose(entry.title))
+        self.listed = toc.titles_by_label()
+        self.numbered: dict[Scheme, tuple[list[int], list[int]]] | None = None
+        self.largest_so_far: dict[Scheme, int] = {}  # the largest number of each top-level scheme read so far
 
     def run(self) -> None:
         blank_run = 0
@@ -192,6 +192,8 @@ class _Reader:
         self.events.append(event)
         if event.scheme is not None and event.scheme <= Scheme.ARABIC_PAREN:
             self.numbered_seen = True
+        if event.scheme is not None and event.scheme <= Scheme.CN_COMMA:
+            self.largest_so_far[event.scheme] = max(event.number, self.largest_so_far.get(event.scheme, 0))
 
     def read_line(self, i: int) -> None:
         text, shown = self.matching[i], self.display[i]
@@ -272,18 +274,23 @@ class _Reader:
     def _body_goes_on(self, i: int) -> bool:
         """Whether the body's top-level numbering goes on after line i (第五章 after a table's 附表1 caption, or
         a box's 名词解释): then an appendix or glossary heading there closes nothing and holds nothing."""
-        numbered = [e for e in self.events if e.scheme is not None and e.scheme <= Scheme.CN_COMMA]
-        if not numbered:
+        if not self.largest_so_far:
             return False
-        top = min(e.scheme for e in numbered if e.scheme is not None)
-        last = max(e.number for e in numbered if e.scheme is top)
-        for j in range(i + 1, len(self.matching)):
-            heading = (
-                read_heading(self.matching[j]) if self.matching[j] and j not in self.toc.indexes else None
-            )
-            if heading is not None and heading.scheme is top and heading.number > last:
-                return True
-        return False
+        top = min(self.largest_so_far)
+        last = self.largest_so_far[top]
+        if self.numbered is None:  # every line's heading, read once: (indexes, largest number from there on)
+            found: dict[Scheme, list[tuple[int, int]]] = {}
+            for j, line in enumerate(self.matching):
+                heading = read_heading(line) if line and j not in self.toc.indexes else None
+                if heading is not None and heading.scheme <= Scheme.CN_COMMA:
+                    found.setdefault(heading.scheme, []).append((j, heading.number))
+            self.numbered = {
+                scheme: ([j for j, _ in hits], list(accumulate((n for _, n in reversed(hits)), max))[::-1])
+                for scheme, hits in found.items()
+            }
+        indexes, largest = self.numbered.get(top, ([], []))
+        at = bisect_right(indexes, i)
+        return at < len(indexes) and largest[at] > last
 
     def _is_note(self, text: str, heading: Heading | None) -> bool:
         """A note line: 注：1.…, then 2., 3.… numbered on."""
@@ -358,25 +365,23 @@ class _Reader:
         text = self.matching[i]
         label = _LISTED_LABEL.match(text)
         titles = self.listed.get(loose(label.group())) if label else None
-        if not titles or label is None:
+        if titles is None or label is None:
             return None
         own = (
             loose(heading.title or "") if heading is not None and heading.scheme <= Scheme.CN_PAREN else None
         )
-        if own is not None and own in titles:
+        if own is not None and own in titles.all:
             return None  # the body has the heading as listed
         after = loose(text[label.end() :])
-        glued = [t for t in titles if after.startswith(t) and len(after) > len(t)]
+        glued = titles.prefix_of(after)
         if glued:
-            cut = _offset_after(text, label.end(), len(max(glued, key=len)))
+            cut = _offset_after(text, label.end(), len(glued))
             whole = read_heading(text[:cut])
             if whole is not None and whole.scheme <= Scheme.CN_PAREN:
                 return whole.in_text(self.display[i][:cut]), cut
         if heading is None or own is None or heading.rest:
             return None
-        for title in sorted(
-            (t for t in titles if t.startswith(own) and len(t) > len(own)), key=len, reverse=True
-        ):
+        for title in titles.longer(own):
             joined = self._join_until(i, own, title)
             if joined is not None:
                 shown = heading.in_text(self.display[i])
@@ -435,7 +440,8 @@ class _Reader:
 def holder(events: Sequence[Event], position: int, index: int) -> Event:
     """The event a paragraph at ``index`` belongs to, given the last event at or above it: that event, or
     the one it sits in when it is a box or table that ended before the paragraph."""
-    for event in reversed(events[: position + 1]):
+    for k in range(position, -1, -1):
+        event = events[k]
         if event.holds(index) or event.kind not in (SectionKind.BOX, SectionKind.TABLE):
             return event
     return events[position]

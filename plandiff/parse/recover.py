@@ -147,10 +147,11 @@ def _fill_gaps(events: list[Event], facts: LineFacts, scheme: Scheme) -> list[Ev
     last_number: dict[int | None, int] = {}
     last_index: dict[int | None, int] = {}
     global_last = 0
+    parents = _parent_indexes(events)
     for position, event in enumerate(events):
         if event.scheme is not scheme or event.synthetic:
             continue
-        parent = None if scheme in _GLOBAL_SCHEMES else _parent_index(events, position)
+        parent = None if scheme in _GLOBAL_SCHEMES else parents[position]
         previous = last_number.get(parent)
         if previous is None:  # first under its parent: numbering restarts, or runs on (建议 items 1.-60.)
             previous = global_last if global_last < event.number else 0
@@ -169,10 +170,23 @@ def _fill_gaps(events: list[Event], facts: LineFacts, scheme: Scheme) -> list[Ev
 def _parent_index(events: list[Event], position: int) -> int | None:
     """The line index of the nearest preceding event of a lower (containing) numbered rank."""
     rank = events[position].rank
-    for event in reversed(events[:position]):
-        if event.scheme is not None and event.rank < rank:
-            return event.index
+    for k in range(position - 1, -1, -1):
+        if events[k].scheme is not None and events[k].rank < rank:
+            return events[k].index
     return None
+
+
+def _parent_indexes(events: list[Event]) -> list[int | None]:
+    """``_parent_index`` of every event in one pass (a stack of the open numbered events by rank)."""
+    stack: list[Event] = []
+    parents: list[int | None] = []
+    for event in events:
+        while stack and stack[-1].rank >= event.rank:
+            stack.pop()
+        parents.append(stack[-1].index if stack else None)
+        if event.scheme is not None:
+            stack.append(event)
+    return parents
 
 
 def _region_start(

@@ -19,6 +19,7 @@ looked for glued to its first paragraph or wrapped over two lines before anythin
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
@@ -92,6 +93,37 @@ class Toc:
     indexes: frozenset[int]
     entries: tuple[TocEntry, ...]
 
+    def titles_by_label(self) -> dict[str, ListedTitles]:
+        """The loose titles listed under each loose label (第三章 -> its titles)."""
+        listed: dict[str, set[str]] = {}
+        for entry in self.entries:
+            if entry.label and loose(entry.title):
+                listed.setdefault(loose(entry.label), set()).add(loose(entry.title))
+        return {label: ListedTitles(titles) for label, titles in listed.items()}
+
+
+class ListedTitles:
+    """The loose titles a 目录 gives one label, for lookups that cost no scan."""
+
+    def __init__(self, titles: set[str]) -> None:
+        self.all = frozenset(titles)
+        self.lengths = sorted({len(t) for t in titles}, reverse=True)
+        self.ordered = sorted(titles)
+
+    def prefix_of(self, text: str) -> str | None:
+        """The longest title that ``text`` opens with and goes on after."""
+        return next((text[:n] for n in self.lengths if len(text) > n and text[:n] in self.all), None)
+
+    def longer(self, start: str) -> list[str]:
+        """The titles that open with ``start`` and go on, the longest first."""
+        found = []
+        for title in self.ordered[bisect_left(self.ordered, start) :]:
+            if not title.startswith(start):
+                break
+            if len(title) > len(start):
+                found.append(title)
+        return sorted(found, key=len, reverse=True)
+
 
 @dataclass(slots=True)
 class _Item:
@@ -147,11 +179,11 @@ def read_entry(index: int, text: str, shown: str | None = None) -> tuple[TocEntr
 def find_toc(matching: Sequence[str], display: Sequence[str], skip: Collection[int] = ()) -> Toc:
     """Every 目录 block of the (stripped, matching-form) lines and their display text; lines in ``skip``
     (tables) are never in one."""
-    loose_lines = [loose(text) for text in matching]
+    body = _Body([loose(text) for text in matching])
     indexes: set[int] = set()
     entries: list[TocEntry] = []
     for run in _runs(matching, display, skip):
-        block = _block(run, loose_lines)
+        block = _block(run, body)
         if block:
             first, last = block[0].index, block[-1].index
             indexes.update(range(first, last + 1))
@@ -198,15 +230,15 @@ def _classify(i: int, text: str, shown: str, previous: _Item | None) -> _Item | 
     return None
 
 
-def _block(run: list[_Item], loose_lines: Sequence[str]) -> list[_Item]:
+def _block(run: list[_Item], body: _Body) -> list[_Item]:
     """The part of a run that is a 目录 (wrapped titles joined into their entries), or []."""
     run, restarted = _cut_at_restart(_join_tails(run))
     items = [item for item in run if item.entry is not None]
-    if not items:
-        return [item for item in run if item.kind == "heading"]
-    repeated = _repeated(
-        [item.entry for item in items if item.entry is not None], loose_lines, run[-1].index + 1
-    )
+    headed = any(item.kind == "heading" for item in run)
+    few = len(items) < MIN_PLAIN_ENTRIES and sum(item.dotted for item in items) < DOTTED_SHARE * len(items)
+    if not items or (few and not headed):
+        return [item for item in run if item.kind == "heading"]  # the body's own headings
+    repeated = _repeated([item.entry for item in items if item.entry is not None], body, run[-1].index + 1)
     if not restarted:  # a paragraph ends the run: unrepeated entries at its end are the body's headings
         keep = len(items)
         while keep and not repeated[keep - 1]:
@@ -216,7 +248,6 @@ def _block(run: list[_Item], loose_lines: Sequence[str]) -> list[_Item]:
             items, repeated = items[:keep], repeated[:keep]
     if not items:
         return [item for item in run if item.kind == "heading"]
-    headed = any(item.kind == "heading" for item in run)
     dotted = sum(item.dotted for item in items) >= DOTTED_SHARE * len(items)
     plain = len(items) >= MIN_PLAIN_ENTRIES and sum(repeated) >= REPEATED_SHARE * len(items)
     return run if headed or dotted or plain else []
@@ -259,7 +290,7 @@ def _cut_at_restart(run: list[_Item]) -> tuple[list[_Item], bool]:
     return run, False
 
 
-def _repeated(entries: Sequence[TocEntry], loose_lines: Sequence[str], start: int) -> list[bool]:
+def _repeated(entries: Sequence[TocEntry], body: _Body, start: int) -> list[bool]:
     """Whether the body after ``start`` repeats each entry, in order (its line opens with the same label
     and the same first title characters)."""
     found: list[bool] = []
@@ -267,11 +298,28 @@ def _repeated(entries: Sequence[TocEntry], loose_lines: Sequence[str], start: in
     for entry in entries:
         key = entry.key
         need = min(len(key), len(loose(entry.label)) + SAME_TITLE_CHARS)
-        hit = next(
-            (k for k in range(position, len(loose_lines)) if need and loose_lines[k][:need] == key[:need]),
-            None,
-        )
+        hit = body.first(key[:need], position) if need else None
         found.append(hit is not None)
         if hit is not None:
             position = hit + 1
     return found
+
+
+class _Body:
+    """The lines' loose forms, indexed by their first characters (built once per prefix length), so that
+    looking up where the body repeats an entry costs no scan."""
+
+    def __init__(self, loose_lines: Sequence[str]) -> None:
+        self.loose_lines = loose_lines
+        self.by_prefix: dict[int, dict[str, list[int]]] = {}
+
+    def first(self, prefix: str, position: int) -> int | None:
+        """The first line at or after ``position`` whose loose form opens with ``prefix``."""
+        index = self.by_prefix.get(len(prefix))
+        if index is None:
+            index = self.by_prefix[len(prefix)] = {}
+            for k, text in enumerate(self.loose_lines):
+                index.setdefault(text[: len(prefix)], []).append(k)
+        hits = index.get(prefix, [])
+        at = bisect_left(hits, position)
+        return hits[at] if at < len(hits) else None

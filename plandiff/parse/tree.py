@@ -31,7 +31,7 @@ _ITEM_SCHEMES = (Scheme.STANDALONE, Scheme.RUN_IN, Scheme.LEAD)
 def build_sections(events: Sequence[Event], lines: Sequence[SourceLine]) -> list[Section]:
     """The sections of the outline in document order."""
     stack: list[tuple[Event, str, int]] = []  # (event, id, depth)
-    used_ids: set[str] = set()
+    used_ids: dict[str, int] = {}
     counters: dict[tuple[str | None, str], int] = {}
     placed: list[tuple[Event, str, str | None, int]] = []
     for event in events:
@@ -68,12 +68,13 @@ def _make_id(event: Event, parent_id: str | None, counters: dict[tuple[str | Non
     return f"{parent_id}/{local}" if parent_id else local
 
 
-def _unique(section_id: str, used: set[str]) -> str:
-    candidate, n = section_id, 1
+def _unique(section_id: str, used: dict[str, int]) -> str:
+    """The id, or ``id~2``, ``id~3`` … for its repeats (``used`` counts each id's uses)."""
+    candidate = section_id
     while candidate in used:
-        n += 1
-        candidate = f"{section_id}~{n}"
-    used.add(candidate)
+        used[section_id] += 1
+        candidate = f"{section_id}~{used[section_id]}"
+    used[candidate] = 1
     return candidate
 
 
