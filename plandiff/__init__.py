@@ -11,6 +11,7 @@ from .ingest import ingest_file
 from .model import CleanText, Comparison, Document, DocumentMeta, Indicator, Quantity, Section, Table
 from .parse import parse_document
 from .pipeline import compare, load_document
+from .report import ReportOptions, write_reports
 from .settings import DEFAULT_SETTINGS, Settings
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "PlandiffError",
     "Quantity",
     "ReportError",
+    "ReportOptions",
     "Section",
     "Settings",
     "Table",
@@ -36,4 +38,5 @@ __all__ = [
     "ingest_file",
     "load_document",
     "parse_document",
+    "write_reports",
 ]

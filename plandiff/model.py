@@ -10,6 +10,8 @@ user can always find the passage in the file they were given.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -251,6 +253,18 @@ class Quantity:
             parts.append("aim")
         return " ".join(parts)
 
+    @property
+    def shown(self) -> str:
+        """The value as written, with its unit put after the number when the text leaves it to a table
+        header or the name (``5以上`` with unit % is shown ``5%以上``); text targets and ratios as written."""
+        if self.kind is QuantityKind.TEXT_ONLY or not self.unit or self.unit == "ratio":
+            return self.text
+        normal = unicodedata.normalize("NFKC", self.text)
+        if self.unit in normal or not re.search(r"\d", normal):
+            return self.text
+        last = list(re.finditer(r"[\d０-９][\d０-９.．]*", self.text))[-1]
+        return self.text[: last.end()] + self.unit + self.text[last.end() :]
+
 
 class IndicatorRole(StrEnum):
     """A goal for the plan period, or a result of the previous one."""
@@ -277,13 +291,15 @@ class Indicator:
 
 @dataclass(frozen=True, slots=True)
 class SectionRef:
-    """A section of one document of a side, as comparisons cite it."""
+    """A section of one document of a side, as comparisons cite it; ``part`` is the title of the
+    top-level section (篇, or 章 / 一、 where a plan has no 篇) it sits in, for reports to group by."""
 
     document: str
     id: str
     title: str | None
     line: int
     end_line: int
+    part: str | None = None
 
 
 class Relation(StrEnum):
@@ -342,6 +358,7 @@ class IndicatorChange:
     qualifier_change: str = ""
     attribute_change: str = ""
     lower_is_better: bool = False
+    words: str = ""  # the change as a 修订对照表 says it: 提高1个百分点；由“超”改为“左右”
 
 
 @dataclass(frozen=True, slots=True)
@@ -535,11 +552,14 @@ def _ref(ref: SectionRef | None) -> dict[str, object] | None:
         "title": ref.title,
         "line": ref.line,
         "end_line": ref.end_line,
+        "part": ref.part,
     }
 
 
 def _sided(indicator: Indicator | None, document: str | None) -> dict[str, object] | None:
-    return None if indicator is None else {"document": document, **indicator_to_dict(indicator)}
+    if indicator is None:
+        return None
+    return {"document": document, **indicator_to_dict(indicator), "shown": indicator.quantity.shown}
 
 
 def comparison_to_dict(comparison: Comparison) -> dict[str, object]:
@@ -585,6 +605,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, object]:
                     "qualifier_change": p.change.qualifier_change,
                     "attribute_change": p.change.attribute_change,
                     "lower_is_better": p.change.lower_is_better,
+                    "words": p.change.words,
                 },
             }
             for p in comparison.indicators

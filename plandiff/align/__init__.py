@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .indicators import Sided, canonical_targets, pair_targets
-from .kind import infer_kind
+from .indicators import Sided, canonical_targets, measure, pair_targets
+from .kind import infer_kind, upper_is_old
 from .sections import NO_OVERRIDES, Overrides, align_sections
 from .units import Unit, alignment_units
 
@@ -16,5 +16,7 @@ __all__ = [
     "alignment_units",
     "canonical_targets",
     "infer_kind",
+    "measure",
     "pair_targets",
+    "upper_is_old",
 ]

@@ -34,6 +34,22 @@ def infer_kind(old: Sequence[DocumentMeta], new: Sequence[DocumentMeta]) -> Comp
     return ComparisonKind.PEER
 
 
+def upper_is_old(old: Sequence[DocumentMeta], new: Sequence[DocumentMeta]) -> bool:
+    """In a hierarchy comparison, whether the old side is the upper level (上级): the side holding the 建议,
+    the parent document, or the place whose name the other's holds. Old by default (建议 → 纲要 order)."""
+    new_kinds, old_kinds = {m.kind for m in new}, {m.kind for m in old}
+    if DocumentKind.RECOMMENDATIONS in new_kinds and DocumentKind.RECOMMENDATIONS not in old_kinds:
+        return False
+    if DocumentKind.RECOMMENDATIONS in old_kinds and DocumentKind.RECOMMENDATIONS not in new_kinds:
+        return True
+    old_ids, new_ids = {m.id for m in old}, {m.id for m in new}
+    if any(m.parent in new_ids for m in old):
+        return False
+    if any(m.parent in old_ids for m in new):
+        return True
+    return not any(_contains(a, b) for a in _places(old) for b in _places(new))
+
+
 def _places(metas: Sequence[DocumentMeta]) -> set[str]:
     return {m.place for m in metas if m.place}
 

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from ..model import Document, Section, SectionKind, SectionRef
 
 _STRUCTURAL = frozenset({"p", "c", "s", "a", "b", "n"})
+# A numbered item (1. … 60. of recommendations) is one unit: its 一是…八是 are points of that item.
+_NUMBERED_ITEM = "n"
 _LEFT_OUT = (SectionKind.GLOSSARY, SectionKind.TABLE, SectionKind.BOX)
 # A lead (the text of a split section before its first child) this long is aligned as a unit of its own;
 # chapter introductions (one sentence of 80–150 characters) are shorter.
@@ -55,15 +57,19 @@ def alignment_units(documents: Sequence[Document]) -> list[Unit]:
         chosen = _choose(document)
         blocks = list(dict.fromkeys(_root(by_id, section).id for section, _ in chosen))
         for n, (section, lead_only) in enumerate(chosen):
+            parent: Section | None
+            part = _title(_root(by_id, section))
             if lead_only:
                 end = section.paragraphs[-1][0]
                 text = "\n".join(t for _, t in section.paragraphs)
-                ref = SectionRef(document.meta.id, f"{section.id}/lead", _title(section), section.line, end)
+                ref = SectionRef(
+                    document.meta.id, f"{section.id}/lead", _title(section), section.line, end, part
+                )
                 parent = section
             else:
                 text = _subtree_text(document, section)
                 ref = SectionRef(
-                    document.meta.id, section.id, _title(section), section.line, section.end_line
+                    document.meta.id, section.id, _title(section), section.line, section.end_line, part
                 )
                 parent = by_id[section.parent] if section.parent else None
             root = _root(by_id, section)
@@ -118,7 +124,12 @@ def _choose(document: Document) -> list[tuple[Section, bool]]:
                 chosen.append((section, True))
             for child in structural:
                 visit(child)
-        elif len(run_in) >= 2 and not structural and len({c.line for c in run_in}) == len(run_in):
+        elif (
+            len(run_in) >= 2
+            and not structural
+            and section.numbering != _NUMBERED_ITEM
+            and len({c.line for c in run_in}) == len(run_in)
+        ):
             chosen.extend((item, False) for item in run_in)  # items written as paragraphs of their own
         elif section.kind not in _LEFT_OUT:
             chosen.append((section, False))

@@ -18,8 +18,15 @@ from typing import Any
 from ..errors import PlandiffError
 from ..model import Document, comparison_to_dict
 from ..pipeline import compare, load_document
-from ..report import FORMATS, check_cjk_font, render_index, write_reports, write_text_atomic
-from ..report.context import KIND_WORDS
+from ..report import (
+    FORMATS,
+    KIND_NAMES,
+    ReportOptions,
+    check_cjk_font,
+    render_index,
+    write_reports,
+    write_text_atomic,
+)
 from ..settings import Settings
 from .manifest import ComparisonSpec, Manifest
 
@@ -106,11 +113,9 @@ def render_comparison(
 ) -> tuple[list[Path], dict[str, Any]]:
     """Compare one comparison's sides and render its reports into ``folder``; the files and the payload."""
     comparison = compare(sides[0], sides[1], settings, kind=spec.kind)
-    payload = comparison_to_dict(comparison)
-    written = write_reports(
-        payload, folder, templates, title=spec.title, kind=comparison.kind, run_date=run_date, formats=formats
-    )
-    return written, payload
+    options = ReportOptions(title=spec.title, run_date=run_date, templates=templates, formats=formats)
+    written = write_reports(comparison, folder, options)
+    return written, comparison_to_dict(comparison)
 
 
 def index_entry(spec: ComparisonSpec, kind: str, summary: dict[str, int]) -> dict[str, object]:
@@ -118,7 +123,7 @@ def index_entry(spec: ComparisonSpec, kind: str, summary: dict[str, int]) -> dic
     return {
         "id": spec.id,
         "title": spec.title,
-        "kind": KIND_WORDS.get(kind, kind),
+        "kind": KIND_NAMES.get(kind, kind),
         "paired": summary.get("sections_paired", 0),
         "up": summary.get("targets_up", 0),
         "down": summary.get("targets_down", 0),

@@ -1,83 +1,50 @@
-"""Key policy terms per side and how their use shifted: new, dropped, rising, falling.
+"""Key policy terms per side and how their use shifted (new, dropped, rising, falling), and the words
+two aligned sections share.
 
-Terms are what plans put in quotation marks (“人工智能+”, “一超多强”) and words of 4–8 characters a side
-uses at least MIN_COUNT times. Chinese has no spaces, so a word is told from a slice of one by its
-accessor variety (Feng et al. 2004): over both sides' texts, a word follows and precedes at least
-MIN_VARIETY different characters, while ``山试验区`` always follows 昆 and ``新能源汽`` always precedes 车.
-A candidate inside a longer one used (almost) as often is a piece of it and is dropped; function
-characters (的, 和, 在 …) never start or end a term. Use is counted per 10,000 characters so sides of
-different length compare.
+Terms are whole words (``words.py``: jieba with the policy vocabulary, rare in general Chinese) and what
+plans put in quotation marks (“一超多强”, “强富美高”) when that is more than one word. Use is counted per 10,000 characters so
+sides of different length compare. A pair's shared words are the terms both sections use, the rarer
+across all sections first (a word in more than MAX_UNIT_SHARE of the sections says nothing about which
+correspond), so the section table shows 低空经济 and 城市更新, not 发展.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 
+from ..ingest import matching_form
 from ..model import Shift, TermShift
+from .words import Words
 
-_QUOTED = re.compile(r"[“\"]([^“”\"]{2,12})[”\"]")
-_RUN = re.compile(r"[\u3007\u4e00-\u9fff]{4,}")  # 〇 as in 二〇三五年
-_EDGE = set("的了和与及在是为等对把被将从以于其之并而或也都要")
+_QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,12})[”\"]")
 MIN_COUNT = 3
-TERM_LENGTHS = range(4, 9)  # three-character grams are mostly pieces (化建设, 制改革) in texts this short
-MIN_VARIETY = 3
-# A candidate is a piece of a longer one that occurs at least this share as often.
-PIECE_SHARE = 0.8
 RISE_FACTOR = 2.0
 MAX_PER_SHIFT = 25
+SHARED_WORDS = 5
+# Shared words found in more than this share of all sections are boilerplate (same bar as the TF-IDF's).
+MAX_UNIT_SHARE = 0.5
 
 
-def term_counts(texts: Sequence[str], words: set[str]) -> Counter[str]:
-    """How often each term occurs in the texts: quoted terms, and the given words."""
-    counts: Counter[str] = Counter(m.group(1) for text in texts for m in _QUOTED.finditer(text))
-    counts.update(gram for run in _runs(texts) for gram in _grams(run) if gram in words)
+def term_counts(texts: Sequence[str], words: Words) -> Counter[str]:
+    """How often each term occurs in the texts: words, and quoted phrases of several words."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(words.counts(text))
+        for match in _QUOTED.finditer(matching_form(text)):
+            phrase = match.group(1)
+            if sum(words.line_counts(phrase).values()) > 1 or not words.line_counts(phrase):
+                counts[phrase] += 1
     return counts
 
 
-def words_of(runs: Sequence[str]) -> set[str]:
-    """The candidates used MIN_COUNT times with MIN_VARIETY neighbours on both sides, less pieces of longer ones."""
-    frequent = {g: n for g, n in Counter(g for run in runs for g in _grams(run)).items() if n >= MIN_COUNT}
-    before: dict[str, set[str]] = {g: set() for g in frequent}
-    after: dict[str, set[str]] = {g: set() for g in frequent}
-    for number, run in enumerate(runs):
-        for start, gram in _positions(run):
-            if gram in frequent:
-                end = start + len(gram)
-                # The start or end of a run counts as a different neighbour every time.
-                before[gram].add(run[start - 1] if start else f"^{number}")
-                after[gram].add(run[end] if end < len(run) else f"${number}")
-    words = {g for g in frequent if min(len(before[g]), len(after[g])) >= MIN_VARIETY}
-    pieces = {
-        piece
-        for longer in words
-        for _, piece in _positions(longer)
-        if piece != longer and piece in words and frequent[longer] >= PIECE_SHARE * frequent[piece]
-    }
-    return words - pieces
-
-
-def _runs(texts: Sequence[str]) -> list[str]:
-    return [run for text in texts for run in _RUN.findall(text)]
-
-
-def _positions(run: str) -> list[tuple[int, str]]:
-    return [
-        (i, run[i : i + n])
-        for n in TERM_LENGTHS
-        for i in range(len(run) - n + 1)
-        if run[i] not in _EDGE and run[i + n - 1] not in _EDGE
-    ]
-
-
-def _grams(run: str) -> list[str]:
-    return [gram for _, gram in _positions(run)]
-
-
-def term_shifts(old_texts: Sequence[str], new_texts: Sequence[str]) -> list[TermShift]:
+def term_shifts(
+    old_texts: Sequence[str], new_texts: Sequence[str], words: Words | None = None
+) -> list[TermShift]:
     """Terms whose use appeared, disappeared, at least doubled or at least halved between the sides."""
-    words = words_of(_runs((*old_texts, *new_texts)))
+    words = words or Words()
     old, new = term_counts(old_texts, words), term_counts(new_texts, words)
     old_size = max(1, sum(map(len, old_texts))) / 10000
     new_size = max(1, sum(map(len, new_texts))) / 10000
@@ -102,15 +69,31 @@ def term_shifts(old_texts: Sequence[str], new_texts: Sequence[str]) -> list[Term
             shifts[kind].append(TermShift(term, a, b, round(rate_a, 2), round(rate_b, 2), kind))
     result: list[TermShift] = []
     for items in shifts.values():
-        items.sort(key=lambda t: (-abs(t.new_rate - t.old_rate), t.term))
-        result.extend(_distinct(items)[:MAX_PER_SHIFT])
+        items.sort(key=lambda t: (-_keyness(t), t.term))
+        result.extend(items[:MAX_PER_SHIFT])
     return result
 
 
-def _distinct(items: list[TermShift]) -> list[TermShift]:
-    """Drop a term that, less its first or last character, lies inside a kept one (one word, seen twice)."""
-    kept: list[TermShift] = []
-    for item in items:
-        if not any(item.term[1:] in k.term or item.term[:-1] in k.term for k in kept):
-            kept.append(item)
-    return kept
+def _keyness(term: TermShift) -> float:
+    """How telling a shift is: the change of rate against its spread (a chi-like score), so a word that went
+    from 2 to 12 ranks above one that went from 40 to 80, and new and dropped terms rank by their use."""
+    return abs(term.new_rate - term.old_rate) / math.sqrt(term.new_rate + term.old_rate)
+
+
+def shared_words(pairs: Sequence[tuple[str, str]], words: Words) -> list[tuple[str, ...]]:
+    """For each (old text, new text) pair, up to SHARED_WORDS terms both use, the most telling first:
+    used often on both sides and rare across the sections of the comparison."""
+    texts = list(dict.fromkeys(text for pair in pairs for text in pair if text))
+    counts = {text: words.counts(text) for text in texts}
+    spread = Counter(term for text in texts for term in counts[text])
+    limit = max(1, MAX_UNIT_SHARE * len(texts)) if len(texts) >= 4 else len(texts)
+    result = []
+    for old, new in pairs:
+        a, b = counts.get(old, Counter()), counts.get(new, Counter())
+        weights = {
+            term: min(a[term], b[term]) * math.log(1 + len(texts) / spread[term])
+            for term in a.keys() & b.keys()
+            if spread[term] <= limit
+        }
+        result.append(tuple(sorted(weights, key=lambda t: (-weights[t], t))[:SHARED_WORDS]))
+    return result

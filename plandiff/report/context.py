@@ -1,175 +1,261 @@
-"""What the templates show, computed from the serialized comparison alone (never from the texts).
+"""What every report shows, computed from the typed comparison alone (never from the texts).
 
-Builds the cover, the executive summary, the targets table with formatted deltas and ambition arrows,
-the section map geometry (an SVG drawn by the template), the redlines of changed pairs and the
-appendices of added and removed sections.
+``report_context`` gathers the cover, the summary points, the target rows and chart, the section map,
+the section rows, the redlines of revised pairs (long unchanged runs shortened), the side-by-side texts
+(each section's text once, marked from its closest pair) and the appendices, all in the words of the
+comparison's kind. The templates, the workbook and the Word document read this and nothing else.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from dataclasses import dataclass, field
 from itertools import zip_longest
-from typing import Any
 
-from ..model import Shift
+from ..model import ChangeType, Comparison, SectionPair, SectionRef, Shift, TermShift, TextChange, TextOp
+from .sectionmap import SectionMap, part_of, section_map
+from .summary import Point, summary_points
+from .targets import Chart, TargetRow, document_labels, target_rows, targets_chart
+from .wording import Wording, wording_for
 
-ARROWS = {"up": "↑", "down": "↓", "same": "→", "not-comparable": "≈"}
-AMBITION_WORDS = {"up": "提高", "down": "降低", "same": "持平", "not-comparable": "不可比"}
-RELATION_WORDS = {
-    "same": "对应",
-    "moved": "移位",
-    "split": "拆分",
-    "merged": "合并",
-    "added": "新增",
-    "removed": "删除",
-}
-KIND_WORDS = {"version": "版本对比", "hierarchy": "上下级对比", "peer": "同级对比"}
-# Targets table order: changes first, then what cannot be compared, what stayed, new, dropped.
-_TARGET_ORDER = {"up": 0, "down": 0, "not-comparable": 1, "same": 2, "new": 3, "dropped": 4}
-MAP_ROW = 14  # SVG pixels per unit in the section map
 CONTEXT = 40  # unchanged characters shown either side of an edit
-TOP_TERMS = 8
-# The PDF lists this many terms of each shift (new, dropped, rising, falling); the workbook and the HTML
-# page list them all.
+# The PDF lists this many terms of each shift; the workbook and the HTML page list them all.
 PDF_TERMS_PER_SHIFT = 12
 # Below this similarity a pair was rewritten, not revised: a character redline would only show
 # everything deleted and everything inserted, so reports list such pairs instead of printing them.
 REDLINE_MIN_SIMILARITY = 0.3
+# A section title in a one-line table row is cut to this many characters (the full title is in the HTML).
+SHORT_TITLE = 22
 
 
-def report_context(payload: dict[str, Any], *, title: str, kind: str, run_date: str) -> dict[str, Any]:
-    """The template context of one comparison."""
-    sections = payload["sections"]
-    texts = {t["pair"]: dict(t, ops=condense(t["ops"])) for t in payload["texts"]}
-    pairs = [dict(p, index=n, text=texts.get(n)) for n, p in enumerate(sections)]
-    matched = [p for p in pairs if p["old"] and p["new"]]
-    changed = [p for p in matched if p["text"] and p["text"]["change_type"] == "修改"]
-    quiet = Counter(
-        p["text"]["change_type"] for p in matched if p["text"] and p["text"]["change_type"] != "修改"
+@dataclass(frozen=True, slots=True)
+class PairRow:
+    """One section pair (or unmatched section) as the tables show it."""
+
+    index: int
+    old: SectionRef | None
+    new: SectionRef | None
+    relation: str
+    score: float
+    change: TextChange | None
+    change_word: str
+    change_key: str  # the ChangeType name, for filters and styles
+    ops: tuple[TextOp, ...]  # condensed
+    evidence: tuple[str, ...]
+    group: str
+
+    @property
+    def matched(self) -> bool:
+        """Both sides have a section."""
+        return self.old is not None and self.new is not None
+
+
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    """One section's whole text in the side-by-side view, marked from its closest pair; ``changed`` when
+    a pair it is in was modified (marked or, when rewritten, not)."""
+
+    key: str
+    ref: SectionRef
+    segments: list[tuple[str, str]]  # (css class: "", "del", "ins", "del moved", "ins moved"; text)
+    counterparts: list[str]
+    changed: bool
+
+    @property
+    def alone(self) -> bool:
+        """No section of the other side corresponds."""
+        return not self.counterparts
+
+
+@dataclass(slots=True)
+class ReportContext:
+    """Everything a report shows."""
+
+    comparison: Comparison
+    words: Wording
+    title: str
+    run_date: str
+    points: list[Point]
+    targets: list[TargetRow]
+    chart: Chart
+    pairs: list[PairRow]
+    redlines: list[PairRow]
+    rewritten: list[PairRow]
+    added: list[PairRow]
+    removed: list[PairRow]
+    section_map: SectionMap
+    terms: tuple[TermShift, ...]
+    term_columns: list[tuple[TermShift | None, ...]]
+    old_text: list[TextBlock] = field(default_factory=list)
+    new_text: list[TextBlock] = field(default_factory=list)
+    change_counts: dict[str, int] = field(default_factory=dict)
+    document_labels: dict[str, str] = field(default_factory=dict)
+    pdf_terms_per_shift: int = PDF_TERMS_PER_SHIFT
+
+    def short(self, ref: SectionRef | None) -> str:
+        """A section's title cut to one table line."""
+        return short_title(ref)
+
+
+def short_title(ref: SectionRef | None) -> str:
+    """A section's title (or id) cut to SHORT_TITLE characters; a dash for a missing side."""
+    if ref is None:
+        return "—"
+    title = ref.title or ref.id
+    return title if len(title) <= SHORT_TITLE else title[: SHORT_TITLE - 1] + "…"
+
+
+def report_context(comparison: Comparison, *, title: str, run_date: str, side_by_side: bool) -> ReportContext:
+    """The context of one comparison; ``side_by_side`` adds the two texts (the HTML page shows them)."""
+    words = wording_for(comparison)
+    texts = {t.pair_index: t for t in comparison.texts}
+    pairs = _in_reading_order(
+        comparison, [_pair_row(n, p, texts.get(n), words) for n, p in enumerate(comparison.sections)]
     )
-    targets = [_target_row(p) for p in payload["indicators"]]
-    ambition = Counter(row["ambition"] for row in targets if row["paired"])
-    terms = payload["terms"]
-    return {
-        "title": title,
-        "kind": KIND_WORDS.get(kind, kind),
-        "run_date": run_date,
-        "old_documents": payload["old"],
-        "new_documents": payload["new"],
-        "summary": {
-            "paired": len(matched),
-            "added": sum(1 for p in pairs if p["new"] and not p["old"]),
-            "removed": sum(1 for p in pairs if p["old"] and not p["new"]),
-            "changed": len(changed),
-            "quiet": dict(quiet),
-            "targets_up": ambition["up"],
-            "targets_down": ambition["down"],
-            "targets_same": ambition["same"],
-            "targets_not_comparable": ambition["not-comparable"],
-            "targets_new": sum(1 for row in targets if row["new"] and not row["old"]),
-            "targets_dropped": sum(1 for row in targets if row["old"] and not row["new"]),
-            "new_terms": [t["term"] for t in terms if t["shift"] == "new"][:TOP_TERMS],
-            "dropped_terms": [t["term"] for t in terms if t["shift"] == "dropped"][:TOP_TERMS],
-            "rising_terms": [t["term"] for t in terms if t["shift"] == "rising"][:TOP_TERMS],
-        },
-        "targets": sorted(targets, key=lambda r: (_TARGET_ORDER.get(r["ambition"], 9), r["sort_line"])),
-        "pairs": matched,
-        "changed": [p for p in changed if p["text"]["similarity"] >= REDLINE_MIN_SIMILARITY],
-        "rewritten": [p for p in changed if p["text"]["similarity"] < REDLINE_MIN_SIMILARITY],
-        "added": [p for p in pairs if p["new"] and not p["old"]],
-        "removed": [p for p in pairs if p["old"] and not p["new"]],
-        "terms": terms,
-        "term_columns": _term_columns(terms),
-        "section_map": section_map(sections),
-        "relation_words": RELATION_WORDS,
-        "pdf_terms_per_shift": PDF_TERMS_PER_SHIFT,
-    }
+    matched = [p for p in pairs if p.matched]
+    revised = [p for p in matched if p.change and p.change.change_type is ChangeType.MODIFIED]
+    targets = target_rows(comparison, words)
+    context = ReportContext(
+        comparison=comparison,
+        words=words,
+        title=title,
+        run_date=run_date,
+        points=summary_points(comparison, words, targets),
+        targets=targets,
+        chart=targets_chart(targets),
+        pairs=pairs,
+        redlines=[p for p in revised if p.change and p.change.similarity >= REDLINE_MIN_SIMILARITY],
+        rewritten=[p for p in revised if p.change and p.change.similarity < REDLINE_MIN_SIMILARITY],
+        added=[p for p in pairs if p.new and not p.old],
+        removed=[p for p in pairs if p.old and not p.new],
+        section_map=section_map(comparison.sections),
+        terms=comparison.terms,
+        term_columns=_term_columns(comparison.terms),
+    )
+    context.document_labels = document_labels(comparison)
+    for p in pairs:
+        context.change_counts[p.change_key] = context.change_counts.get(p.change_key, 0) + 1
+    if side_by_side:
+        context.old_text, context.new_text = side_by_side_texts(comparison)
+    return context
 
 
-def _term_columns(terms: list[dict[str, Any]]) -> list[tuple[dict[str, Any] | None, ...]]:
+def _in_reading_order(comparison: Comparison, rows: list[PairRow]) -> list[PairRow]:
+    """Pairs in the order of the new side's text (so they group by its parts), then the old side's
+    sections that have no counterpart, in the old side's order."""
+    documents = {m.id: n for n, m in enumerate((*comparison.old, *comparison.new))}
+
+    def order(row: PairRow) -> tuple[int, int, int, int]:
+        ref = row.new or row.old
+        assert ref is not None
+        return (row.new is None, documents.get(ref.document, 0), ref.line, row.index)
+
+    return sorted(rows, key=order)
+
+
+def _pair_row(index: int, pair: SectionPair, change: TextChange | None, words: Wording) -> PairRow:
+    if change is not None:
+        change_type = change.change_type
+    else:
+        change_type = ChangeType.ADDED if pair.old is None else ChangeType.REMOVED
+    ref = pair.new or pair.old
+    assert ref is not None
+    return PairRow(
+        index=index,
+        old=pair.old,
+        new=pair.new,
+        relation=words.relation(pair.relation),
+        score=pair.score,
+        change=change,
+        change_word=words.change(change_type),
+        change_key=change_type.name.lower(),
+        ops=condense(change.ops) if change else (),
+        evidence=pair.evidence,
+        group=part_of(ref)[1],
+    )
+
+
+def _term_columns(terms: tuple[TermShift, ...]) -> list[tuple[TermShift | None, ...]]:
     """Rows of (new, dropped, rising, falling) terms, PDF_TERMS_PER_SHIFT rows at most: the PDF's term table."""
-    columns = [[t for t in terms if t["shift"] == shift][:PDF_TERMS_PER_SHIFT] for shift in Shift]
+    columns = [[t for t in terms if t.shift is shift][:PDF_TERMS_PER_SHIFT] for shift in Shift]
     return list(zip_longest(*columns))
 
 
-def condense(ops: list[list[Any]]) -> list[list[Any]]:
+def condense(ops: tuple[TextOp, ...]) -> tuple[TextOp, ...]:
     """Shorten long unchanged runs to CONTEXT characters either side of the edits, as a 修订对照表 does."""
-    result: list[list[Any]] = []
-    for position, (op, text, moved) in enumerate(ops):
-        if op != "equal" or len(text) <= 3 * CONTEXT:
-            result.append([op, text, moved])
+    result: list[TextOp] = []
+    for position, op in enumerate(ops):
+        if op.op != "equal" or len(op.text) <= 3 * CONTEXT:
+            result.append(op)
             continue
-        head = text[:CONTEXT] if position > 0 else ""
-        tail = text[-CONTEXT:] if position < len(ops) - 1 else ""
-        result.append([op, f"{head}……{tail}", moved])
-    return result
+        head = op.text[:CONTEXT] if position > 0 else ""
+        tail = op.text[-CONTEXT:] if position < len(ops) - 1 else ""
+        result.append(TextOp("equal", f"{head}……{tail}"))
+    return tuple(result)
 
 
-def _target_row(pair: dict[str, Any]) -> dict[str, Any]:
-    old, new, change = pair["old"], pair["new"], pair["change"]
-    ambition = change["ambition"] if change else ("new" if new else "dropped")
-    return {
-        "old": old,
-        "new": new,
-        "paired": bool(old and new),
-        "name": (new or old)["name"],
-        "delta": format_delta(change),
-        "ambition": ambition,
-        "arrow": ARROWS.get(ambition, ""),
-        "ambition_word": AMBITION_WORDS.get(ambition, "新增" if ambition == "new" else "删除"),
-        "attribute": (new or old).get("attribute") or "",
-        "attribute_change": (change or {}).get("attribute_change", ""),
-        "qualifier_change": (change or {}).get("qualifier_change", ""),
-        "sort_line": (new or old)["line"],
-    }
+def side_by_side_texts(comparison: Comparison) -> tuple[list[TextBlock], list[TextBlock]]:
+    """Each section of each side once, in document order, marked from the closest pair it is in when
+    that pair is a revision (similarity >= REDLINE_MIN_SIMILARITY), plain otherwise."""
+    texts = {t.pair_index: t for t in comparison.texts}
+    keys: dict[str, dict[tuple[str, str], str]] = {"old": {}, "new": {}}
+    best: dict[str, dict[tuple[str, str], tuple[float, int]]] = {"old": {}, "new": {}}
+    refs: dict[str, dict[tuple[str, str], SectionRef]] = {"old": {}, "new": {}}
+    partners: dict[str, dict[tuple[str, str], list[tuple[str, str]]]] = {"old": {}, "new": {}}
+    modified: dict[str, set[tuple[str, str]]] = {"old": set(), "new": set()}
+    for n, pair in enumerate(comparison.sections):
+        for side, other in (("old", "new"), ("new", "old")):
+            ref, other_ref = getattr(pair, side), getattr(pair, other)
+            if ref is None:
+                continue
+            unit = (ref.document, ref.id)
+            refs[side].setdefault(unit, ref)
+            keys[side].setdefault(unit, f"{side[0]}{len(keys[side])}")
+            partners[side].setdefault(unit, [])
+            if other_ref is not None:
+                partners[side][unit].append((other_ref.document, other_ref.id))
+            change = texts.get(n)
+            if change and other_ref and change.change_type is ChangeType.MODIFIED:
+                modified[side].add(unit)
+            revised = bool(change and other_ref and change.similarity >= REDLINE_MIN_SIMILARITY)
+            rank = (pair.score if revised else -1.0, n)
+            if unit not in best[side] or rank > best[side][unit]:
+                best[side][unit] = rank
+    documents = {m.id: n for n, m in enumerate((*comparison.old, *comparison.new))}
+    result: dict[str, list[TextBlock]] = {}
+    for side, other in (("old", "new"), ("new", "old")):
+        kept, dropped = ("delete", "insert") if side == "old" else ("insert", "delete")
+        blocks = []
+        for unit, ref in sorted(refs[side].items(), key=lambda item: (documents[item[0][0]], item[1].line)):
+            score, n = best[side][unit]
+            change = texts.get(n)
+            ops = change.ops if change else ()
+            segments = [
+                (
+                    "" if op.op == "equal" or score < 0 else f"{kept[:3]}{' moved' if op.moved else ''}",
+                    op.text,
+                )
+                for op in ops
+                if op.op != dropped
+            ]
+            blocks.append(
+                TextBlock(
+                    key=keys[side][unit],
+                    ref=ref,
+                    segments=_joined(segments),
+                    counterparts=[keys[other][u] for u in partners[side][unit] if u in keys[other]],
+                    changed=unit in modified[side],
+                )
+            )
+        result[side] = blocks
+    return result["old"], result["new"]
 
 
-def format_delta(change: dict[str, Any] | None) -> str:
-    """Δ as a reader writes it: ``-1.0 个百分点``, ``+25.0%``, or empty when not comparable."""
-    if not change or change["delta"] is None:
-        return ""
-    delta = change["delta"]
-    if change["delta_unit"] == "百分点":
-        return f"{delta:+g} 个百分点"
-    if change["delta_unit"] == "relative":
-        return f"{delta * 100:+.1f}%"
-    return f"{delta:+g}"
-
-
-def section_map(sections: list[dict[str, Any]]) -> dict[str, Any]:
-    """Geometry of the alignment chart: old units left, new units right, a line per pair."""
-    old_order: dict[tuple[str, str], int] = {}
-    new_order: dict[tuple[str, str], int] = {}
-    for pair in sections:
-        for side, order in (("old", old_order), ("new", new_order)):
-            ref = pair[side]
-            if ref is not None:
-                order.setdefault((ref["document"], ref["id"]), len(order))
-    lines = [
-        {
-            "y1": old_order[(p["old"]["document"], p["old"]["id"])] * MAP_ROW + MAP_ROW / 2,
-            "y2": new_order[(p["new"]["document"], p["new"]["id"])] * MAP_ROW + MAP_ROW / 2,
-            "relation": p["relation"],
-            "width": round(0.5 + 3 * min(1.0, p["score"] * 3), 2),
-        }
-        for p in sections
-        if p["old"] and p["new"]
-    ]
-    boxes = {"old": [], "new": []}
-    for side, order in (("old", old_order), ("new", new_order)):
-        alone = {
-            (p[side]["document"], p[side]["id"]) for p in sections if p[side] and not (p["old"] and p["new"])
-        }
-        titles = {
-            (p[side]["document"], p[side]["id"]): p[side]["title"] or p[side]["id"]
-            for p in sections
-            if p[side]
-        }
-        for key, row in order.items():
-            boxes[side].append({"y": row * MAP_ROW, "title": titles[key][:18], "alone": key in alone})
-    return {
-        "height": max(len(old_order), len(new_order), 1) * MAP_ROW,
-        "lines": lines,
-        "boxes": boxes,
-        "row": MAP_ROW,
-    }
+def _joined(segments: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Neighbouring segments of one class as one."""
+    joined: list[tuple[str, str]] = []
+    for cls, text in segments:
+        if joined and joined[-1][0] == cls:
+            joined[-1] = (cls, joined[-1][1] + text)
+        else:
+            joined.append((cls, text))
+    return joined

@@ -8,14 +8,15 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateNotFound
 
 from ..errors import ReportError
+from .context import ReportContext
 
 TEMPLATE = "report.html.j2"
 INDEX_TEMPLATE = "index.html.j2"
 
 
-def render_html(context: dict[str, Any], templates: Path, *, mode: str) -> str:
-    """The report as HTML; ``mode`` is "html" (a page with a menu) or "pdf" (print layout with a TOC)."""
-    return _render(templates, TEMPLATE, mode=mode, **context)
+def render_html(context: ReportContext, templates: Path, *, mode: str) -> str:
+    """The report as HTML; ``mode`` is "html" (a page with search and filters) or "pdf" (print layout)."""
+    return _render(templates, TEMPLATE, mode=mode, r=context)
 
 
 def render_index(entries: list[dict[str, Any]], templates: Path, *, run_date: str) -> str:

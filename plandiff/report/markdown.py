@@ -1,39 +1,47 @@
-"""The executive summary in Markdown, for a CI job summary."""
+"""The executive summary in Markdown, for a CI job summary.
+
+Document text (titles, names, values) is escaped: HTML characters become entities and Markdown's
+markup characters are backslash-escaped, so a title can neither open a tag nor a link, emphasis or a
+table cell.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import re
+
+from .context import ReportContext
+
+# Inline markup; characters that only matter at the start of a line (1. - +) never start one here.
+_MARKUP = re.compile(r"([\\`*_\[\]#!|~])")
 
 
-def render_summary_md(context: dict[str, Any]) -> str:
-    """Headline counts and the targets whose ambition changed."""
-    s = context["summary"]
+def escape_md(text: str) -> str:
+    """Text that Markdown (and the HTML inside it) shows as written, on one line."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKUP.sub(r"\\\1", text.replace("\r", " ").replace("\n", " "))
+
+
+def render_summary_md(context: ReportContext) -> str:
+    """The summary points and the targets that were raised or lowered."""
+    w = context.words
     lines = [
-        f"## {context['title']}",
+        f"## {escape_md(context.title)}",
         "",
-        f"*{context['kind']} · {context['run_date']}*",
+        f"*{w.kind_name} · {escape_md(context.run_date)}*",
         "",
-        f"- 章节：对应 {s['paired']} 组（内容修改 {s['changed']}），新增 {s['added']}，删除 {s['removed']}",
-        f"- 指标：提高 {s['targets_up']}，降低 {s['targets_down']}，持平 {s['targets_same']}，"
-        f"不可比 {s['targets_not_comparable']}，新增 {s['targets_new']}，删除 {s['targets_dropped']}",
-        f"- 新出现的术语：{'、'.join(s['new_terms']) or '无'}",
-        f"- 不再出现的术语：{'、'.join(s['dropped_terms']) or '无'}",
+        *(f"- **{escape_md(point.topic)}** {escape_md(point.text)}" for point in context.points),
         "",
-        "| 指标 | 修订前 | 修订后 | 变化 | 目标强度 |",
+        f"| 指标 | {escape_md(w.old)} | {escape_md(w.new)} | 变化 | 目标强度 |",
         "|---|---|---|---|---|",
     ]
-    for row in context["targets"]:
-        if row["paired"] and row["ambition"] != "same":
+    for row in context.targets:
+        if row.changed and row.old and row.new:
             cells = [
-                row["name"],
-                row["old"]["value_text"],
-                row["new"]["value_text"],
-                row["delta"],
-                f"{row['arrow']} {row['ambition_word']}",
+                row.name,
+                row.old.quantity.text,
+                row.new.quantity.text,
+                row.delta_words,
+                row.ambition_word,
             ]
-            lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+            lines.append("| " + " | ".join(escape_md(c) for c in cells) + " |")
     return "\n".join(lines) + "\n"
-
-
-def _cell(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")

@@ -8,6 +8,7 @@ key pair is found when some predicted pair is related to it on both sides.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from plandiff.model import SectionPair, SectionRef
@@ -16,10 +17,25 @@ from tests.conftest import read_gold
 Span = tuple[int, int]
 
 
+class Spans(dict[str, Span]):
+    """Inventory spans by key; a key ``L<line>:…`` not in the inventory is the finest unit at that line."""
+
+    def __init__(self, seed: str) -> None:
+        rows = read_gold(f"inventory_{seed}.csv")
+        super().__init__((row["key"], (int(row["line"]), int(row["end_line"]))) for row in rows)
+        self.by_line = {}
+        for row in sorted(rows, key=lambda r: int(r["rank"])):
+            self.by_line[int(row["line"])] = (int(row["line"]), int(row["end_line"]))
+
+    def __missing__(self, key: str) -> Span:
+        found = re.match(r"L(\d+):", key)
+        if found and int(found.group(1)) in self.by_line:
+            return self.by_line[int(found.group(1))]
+        raise KeyError(key)
+
+
 def spans(seed: str) -> dict[str, Span]:
-    return {
-        row["key"]: (int(row["line"]), int(row["end_line"])) for row in read_gold(f"inventory_{seed}.csv")
-    }
+    return Spans(seed)
 
 
 def related(section: SectionRef, unit: Span) -> bool:
@@ -40,6 +56,7 @@ class AlignmentScore:
     unmatched_precision: float
     unmatched_recall: float
     unmatched_f1: float
+    strong_recall: float
     wrong: tuple[str, ...]
     missed: tuple[str, ...]
 
@@ -51,11 +68,14 @@ def f1(precision: float, recall: float) -> float:
 def score_alignment(pairs: list[SectionPair], old_seed: str, new_seed: str, key_file: str) -> AlignmentScore:
     old_spans, new_spans = spans(old_seed), spans(new_seed)
     gold_pairs: list[tuple[Span, Span]] = []
+    strong: list[tuple[Span, Span]] = []
     gold_unmatched: list[tuple[str, Span]] = []
     for row in read_gold(key_file):
         left, right = row["left_key"], row["right_key"]
         if left and right:
             gold_pairs.append((old_spans[left], new_spans[right]))
+            if row["strength"] == "strong":
+                strong.append(gold_pairs[-1])
         elif left:
             gold_unmatched.append(("old", old_spans[left]))
         else:
@@ -79,6 +99,7 @@ def score_alignment(pairs: list[SectionPair], old_seed: str, new_seed: str, key_
         u_precision,
         u_recall,
         f1(u_precision, u_recall),
+        sum(1 for g in strong if g in found) / len(strong) if strong else 1.0,
         wrong=tuple(f"{p.old.title} ~ {p.new.title} ({p.score})" for p in predicted if p not in correct),
         missed=tuple(f"L{o[0]} ~ L{n[0]}" for o, n in gold_pairs if (o, n) not in found),
     )

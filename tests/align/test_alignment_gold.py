@@ -13,10 +13,13 @@ from plandiff.pipeline import compare, load_document
 from tests.align.scoring import score_alignment
 from tests.conftest import read_gold
 
-# Floors that guard today's measured quality against regressions. The issue's section F1 target (0.90) is
-# not reached yet (see docs/compare.md); its unmatched F1 target (0.80) is.
-SECTION_F1_FLOOR = 0.85
+# Floors that guard today's measured quality against regressions (measured 0.873 and 0.771; the issue's
+# targets 0.90 and 0.85 are not reached yet, see docs/compare.md); its unmatched F1 target (0.80) on the
+# Kunshan key and strong recall (0.95) on both keys are.
+SECTION_F1_FLOOR = 0.86
+HIERARCHY_F1_FLOOR = 0.76
 UNMATCHED_F1_FLOOR = 0.80
+STRONG_RECALL_FLOOR = 0.95
 
 
 @cache
@@ -44,6 +47,22 @@ def test_section_alignment_against_key() -> None:
     )
     assert result.f1 >= SECTION_F1_FLOOR
     assert result.unmatched_f1 >= UNMATCHED_F1_FLOOR
+    assert result.strong_recall >= STRONG_RECALL_FLOOR
+
+
+def test_plan_against_its_city_recommendations_against_key() -> None:
+    """Hierarchy: Kunshan's 15th plan against Suzhou's 15th recommendations (one item over several 节)."""
+    comparison = compare(
+        [load_document(resolve_document("kunshan-15-plan"))],
+        [load_document(resolve_document("suzhou-15-recommendations"))],
+    )
+    assert comparison.kind == "hierarchy"
+    result = score_alignment(list(comparison.sections), "003", "004", "sections_003_004.csv")
+    print(
+        f"\nsections 003~004: precision {result.precision:.3f} recall {result.recall:.3f} F1 {result.f1:.3f}"
+    )
+    assert result.f1 >= HIERARCHY_F1_FLOOR
+    assert result.strong_recall >= STRONG_RECALL_FLOOR
 
 
 def _gold_same_pairs() -> list[dict[str, str]]:

@@ -50,3 +50,38 @@ def test_swapping_sides_swaps_counts(old: str, new: str) -> None:
     forward, backward = redline(old, new), redline(new, old)
     assert (forward.inserted, forward.deleted) == (backward.deleted, backward.inserted)
     assert redline(old, old).inserted == redline(old, old).deleted == 0
+
+
+# A revision as plans print it: full-width punctuation, curly quotes and full-width digits.
+SOURCE_OLD = "到２０２５年，研发投入强度达４.５％；建设“智造之城”。推进城市更新；完善公共服务。"
+SOURCE_NEW = "到２０３０年，研发投入强度达５％；建设“智造强市”。推进城市更新；完善公共服务。"
+
+
+def sides(ops: tuple) -> tuple[str, str]:
+    return (
+        "".join(o.text for o in ops if o.op != "insert"),
+        "".join(o.text for o in ops if o.op != "delete"),
+    )
+
+
+def test_redline_display_text_is_the_source_characters() -> None:
+    for ignore in (False, True):
+        ops = redline(SOURCE_OLD, SOURCE_NEW, ignore_punctuation=ignore).ops
+        assert sides(ops) == (SOURCE_OLD, SOURCE_NEW)
+        shown = "".join(o.text for o in ops)
+        assert not set(',;"%') & set(shown), "half-width characters the source does not have"
+        assert {"，", "；", "“", "”", "２"} <= set(shown)
+        # Full-width numbers are still whole tokens: the matching form finds them.
+        assert any(o.op == "delete" and "４.５％" in o.text for o in ops)
+        assert any(o.op == "insert" and "５％" in o.text for o in ops)
+        assert not any(o.op != "equal" and o.text in ("４.", ".５", "５", "％") for o in ops)
+
+
+def test_ignore_punctuation_keeps_each_sides_own_characters() -> None:
+    old = "完善公共服务，提升治理水平；达到２０２５年目标。"
+    new = "完善公共服务,提升治理水平;达到2025年目标。"
+    change = redline(old, new, ignore_punctuation=True)
+    assert change.change_type == "未变" and change.inserted == change.deleted == 0
+    assert sides(change.ops) == (old, new)
+    plain = redline(old, new)
+    assert plain.change_type != "未变" and plain.inserted == plain.deleted == 6  # ，→,  ；→;  ２０２５→2025

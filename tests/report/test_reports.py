@@ -1,5 +1,6 @@
-"""Reports are checked as a reader would: text in the PDF, fonts embedded, cells in the workbook,
-escaping of document text in HTML and Excel."""
+"""Reports are checked as a reader would: text in the PDF, fonts embedded, numbers in the workbook,
+strike/underline runs in the Word document, the source's own characters everywhere, the words of the
+comparison's kind, and document text that never becomes markup, a formula or a fetched file."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import subprocess
 from functools import cache
 from pathlib import Path
 
+import docx
 import jsonschema
 import pytest
 from openpyxl import load_workbook
@@ -17,9 +19,20 @@ from openpyxl import load_workbook
 from plandiff.corpus import load_manifest
 from plandiff.corpus.run import run_reports
 from plandiff.errors import ReportError
-from plandiff.report import pdf, write_reports
+from plandiff.model import ComparisonKind
+from plandiff.report import ReportOptions, pdf, write_reports
 from plandiff.settings import Settings
 from tests.conftest import INPUTS, ROOT
+from tests.report.builders import (
+    DELETED,
+    HOSTILE,
+    INSERTED,
+    NEW_TEXT,
+    OLD_TEXT,
+    hostile_comparison,
+    merged_comparison,
+    small_comparison,
+)
 
 TEMPLATES = ROOT / "report_templates"
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
@@ -42,24 +55,37 @@ def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return rendered(str(tmp_path_factory.mktemp("reports")))
 
 
+def options(*formats: str) -> ReportOptions:
+    return ReportOptions(title="测试对比", run_date="2026-11-21", templates=TEMPLATES, formats=formats)
+
+
 def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def pdf_text(path: Path) -> str:
+    return squash(
+        subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    )
+
+
 def test_report_files_written(pack: Path) -> None:
     names = {p.name for p in pack.iterdir()}
-    assert {"report.pdf", "report.xlsx", "report.html", "comparison.json", "summary.md"} <= names
+    assert {
+        "report.pdf",
+        "report.xlsx",
+        "report.docx",
+        "report.html",
+        "comparison.json",
+        "summary.md",
+    } <= names
     assert (pack.parent / "index.html").read_text(encoding="utf-8").count("kunshan-14-vs-15/report.pdf") == 1
     assert not [p for p in pack.iterdir() if p.name.startswith(".")], "temporary files left behind"
 
 
 @needs_poppler
 def test_pdf_has_every_pair_and_target_change(pack: Path) -> None:
-    text = squash(
-        subprocess.run(
-            ["pdftotext", str(pack / "report.pdf"), "-"], capture_output=True, text=True, check=True
-        ).stdout
-    )
+    text = pdf_text(pack / "report.pdf")
     payload = json.loads((pack / "comparison.json").read_text(encoding="utf-8"))
     for pair in payload["sections"]:
         for side in ("old", "new"):
@@ -72,6 +98,26 @@ def test_pdf_has_every_pair_and_target_change(pack: Path) -> None:
 
 
 @needs_poppler
+def test_pdf_summary_follows_the_cover_in_sentences(tmp_path: Path) -> None:
+    """Page 2 says what changed with the numbers: the raised target value → value, the attribute change,
+    the new and dropped sections and terms."""
+    write_reports(small_comparison(), tmp_path, options("pdf"))
+    page = squash(
+        subprocess.run(
+            ["pdftotext", "-f", "2", "-l", "2", str(tmp_path / "report.pdf"), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )
+    assert "执行摘要" in page[:20]
+    assert "研发投入强度由４.５％调整为５％（提高0.5个百分点）" in page
+    assert "由预期性改为约束性" in page
+    assert "第二章发展低空经济" in page and "第三章疫情防控" in page
+    assert "低空经济" in page and "疫情防控" in page
+
+
+@needs_poppler
 def test_pdf_fonts_embedded_simplified_chinese(pack: Path) -> None:
     fonts = subprocess.run(
         ["pdffonts", str(pack / "report.pdf")], capture_output=True, text=True, check=True
@@ -81,62 +127,138 @@ def test_pdf_fonts_embedded_simplified_chinese(pack: Path) -> None:
     assert all("CJK-SC" in row or "CJK" not in row for row in rows)
 
 
-def test_workbook_sheets_and_pairs(pack: Path) -> None:
+def test_workbook_sheets_in_chinese_with_filters(pack: Path) -> None:
     book = load_workbook(pack / "report.xlsx", rich_text=True)
-    assert book.sheetnames == [
-        "概览 Summary",
-        "指标 Indicators",
-        "章节 Sections",
-        "修订 Changes",
-        "术语 Terms",
-    ]
+    assert book.sheetnames == ["概览", "指标", "章节", "修订对照", "提法"]
     payload = json.loads((pack / "comparison.json").read_text(encoding="utf-8"))
-    sections = book["章节 Sections"]
-    assert sections.max_row - 1 == len(payload["sections"])
-    indicators = book["指标 Indicators"]
+    assert book["章节"].max_row - 1 == len(payload["sections"])
+    indicators = book["指标"]
     assert indicators.max_row - 1 == len(payload["indicators"])
-    assert indicators.freeze_panes == "A2" and indicators.auto_filter.ref
+    for sheet in book.worksheets[1:]:
+        assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref, sheet.title
+        assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
+        assert sheet.print_title_rows == "$1:$1", sheet.title
+    words = {str(c.value) for sheet in book.worksheets for row in sheet.iter_rows() for c in row if c.value}
+    assert not words & {"new", "dropped", "rising", "falling", "up", "down", "same", "relative"}
 
 
-def _hostile_payload(pack: Path) -> dict:
-    payload = json.loads((pack / "comparison.json").read_text(encoding="utf-8"))
-    pair = next(p for p in payload["sections"] if p["old"] and p["new"])
-    pair["old"]["title"] = '=HYPERLINK("http://x","y")<script>alert(1)</script>\x0b'
-    return payload
+def test_workbook_numbers_are_numbers(tmp_path: Path) -> None:
+    write_reports(small_comparison(), tmp_path, options("xlsx"))
+    sheet = load_workbook(tmp_path / "report.xlsx")["指标"]
+    header = [c.value for c in sheet[1]]
+    rows = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
+    raised = rows["研发投入强度"]
+    assert raised[header.index("修订前（原文）")].value == "４.５％"  # the source's characters
+    assert raised[header.index("修订前数值")].value == 4.5 and raised[header.index("修订后数值")].value == 5.0
+    delta = raised[header.index("变化量")]
+    assert delta.value == 0.5 and delta.data_type == "n" and "个百分点" in delta.number_format
+    assert raised[header.index("修订后年份")].value == 2030
+    assert rows["城镇调查失业率"][header.index("目标强度")].value == "提高"  # lower unemployment asks more
 
 
-def test_document_text_never_becomes_markup_or_formula(pack: Path, tmp_path: Path) -> None:
-    write_reports(
-        _hostile_payload(pack),
-        tmp_path,
-        TEMPLATES,
-        title="t",
-        kind="version",
-        run_date="2026-11-21",
-        formats=("html", "xlsx"),
-    )
+def test_redline_sheet_wraps_and_rows_grow(tmp_path: Path) -> None:
+    write_reports(small_comparison(), tmp_path, options("xlsx"))
+    sheet = load_workbook(tmp_path / "report.xlsx", rich_text=True)["修订对照"]
+    old, new = sheet["C2"], sheet["D2"]
+    assert str(old.value) == OLD_TEXT and str(new.value) == NEW_TEXT
+    assert any(block.font.strike and block.text == DELETED for block in old.value)
+    assert any(block.font.u == "single" and block.text == INSERTED for block in new.value)
+    assert old.alignment.wrap_text and sheet.row_dimensions[2].height >= 30
+
+
+def test_docx_redline_runs(tmp_path: Path) -> None:
+    write_reports(small_comparison(), tmp_path, options("docx"))
+    document = docx.Document(str(tmp_path / "report.docx"))
+    table = document.tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["修订前", "修订后", "类型"]
+    runs = [run for cell in table.rows[2].cells[:2] for p in cell.paragraphs for run in p.runs]
+    assert any(run.font.strike and run.text == DELETED for run in runs)
+    assert any(run.font.underline and run.text == INSERTED for run in runs)
+    assert table.rows[2].cells[0].text == OLD_TEXT and table.rows[2].cells[1].text == NEW_TEXT
+
+
+@pytest.mark.parametrize(
+    ("kind", "sides", "only_new", "only_old"),
+    [
+        (ComparisonKind.VERSION, ["修订前", "修订后"], "新增", "删除"),
+        (ComparisonKind.HIERARCHY, ["上级", "本级"], "本级新增", "未体现"),
+        (ComparisonKind.PEER, ["北京市", "上海市"], "仅上海市有", "仅北京市有"),
+    ],
+)
+def test_reports_speak_the_comparisons_kind(
+    kind: ComparisonKind, sides: list[str], only_new: str, only_old: str, tmp_path: Path
+) -> None:
+    write_reports(small_comparison(kind), tmp_path, options("html", "xlsx", "docx", "md"))
+    sections = load_workbook(tmp_path / "report.xlsx")["章节"]
+    header = [c.value for c in sections[1]]
+    assert header[1:4:2] == sides
+    types = {row[header.index("类型")].value for row in sections.iter_rows(min_row=2)}
+    assert {only_new, only_old} <= types
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert f"<th>{sides[0]}</th><th>{sides[1]}</th>" in html and only_old in html
+    table = docx.Document(str(tmp_path / "report.docx")).tables[0]
+    assert [c.text for c in table.rows[0].cells][:2] == sides
+    if kind is not ComparisonKind.VERSION:
+        assert "修订前" not in html and "删除" not in (tmp_path / "summary.md").read_text(encoding="utf-8")
+
+
+def test_display_text_is_the_source_characters(tmp_path: Path) -> None:
+    write_reports(small_comparison(), tmp_path, options("html", "md"))
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    shown = re.sub(r"<[^>]+>", "", html)
+    assert OLD_TEXT.replace(DELETED, "") in shown.replace(DELETED, "")
+    assert "到２０２５年，研发投入强度达４.５％；" in shown and "４.５％" in (
+        tmp_path / "summary.md"
+    ).read_text(encoding="utf-8")
+
+
+def test_document_text_never_becomes_markup_or_formula(tmp_path: Path) -> None:
+    write_reports(hostile_comparison(), tmp_path, options("html", "xlsx", "docx", "md"))
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html
     book = load_workbook(tmp_path / "report.xlsx")
-    cells = [c for row in book["章节 Sections"].iter_rows() for c in row if isinstance(c.value, str)]
-    hostile = [c for c in cells if c.value.startswith("=HYPERLINK")]
-    assert hostile and all(c.data_type == "s" for c in hostile)
+    cells = [
+        c for sheet in book.worksheets for row in sheet.iter_rows() for c in row if isinstance(c.value, str)
+    ]
+    hostile = [c for c in cells if c.value.startswith("=")]
+    sheets = {c.parent.title for c in hostile}
+    assert {"概览", "指标", "章节", "修订对照", "提法"} <= sheets  # every sheet's writer is guarded
+    assert all(c.data_type == "s" for c in hostile)
     assert all("\x0b" not in c.value for c in cells)
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "<script>" not in summary and not re.search(r"(?<!\\)\]\(http", summary)
+    assert "\\[link\\]" in summary
+    document = docx.Document(str(tmp_path / "report.docx"))
+    assert HOSTILE.replace("\x0b", "") in document.tables[0].rows[1].cells[0].text
+
+
+def test_pdf_fetcher_serves_only_files_inside_the_templates(tmp_path: Path) -> None:
+    root = tmp_path / "templates"
+    root.mkdir()
+    (root / "report.css").write_text("p {}", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("secret", encoding="utf-8")
+    (root / "link.css").symlink_to(tmp_path / "secret.txt")
+    fetcher = pdf.BundledOnly(root)
+    assert fetcher.fetch((root / "report.css").as_uri()).read() == b"p {}"
+    base = root.as_uri()
+    for url in (
+        f"{base}/../secret.txt",
+        f"{base}/%2e%2e/secret.txt",
+        f"{base}/%2E%2E%2Fsecret.txt",
+        f"{base}/link.css",
+        "file:///etc/passwd",
+        "http://example.invalid/x.css",
+        "data:text/css,p{}",
+    ):
+        with pytest.raises(ValueError, match="bundled assets only"):
+            fetcher.fetch(url)
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is installed by scripts/setup.sh --test (as root)")
-def test_workbook_survives_libreoffice(pack: Path, tmp_path: Path) -> None:
+def test_workbook_survives_libreoffice(tmp_path: Path) -> None:
     """Another spreadsheet program reads the workbook and writes it back with every sheet, row and text
-    cell (a workbook it had to repair would lose them), formula-like document text still text."""
-    write_reports(
-        _hostile_payload(pack),
-        tmp_path / "in",
-        TEMPLATES,
-        title="t",
-        kind="version",
-        run_date="2026-11-21",
-        formats=("xlsx",),
-    )
+    cell (a workbook it had to repair would lose them), numbers still numbers, formula-like text still text."""
+    write_reports(hostile_comparison(), tmp_path / "in", options("xlsx"))
     profile = (tmp_path / "profile").as_uri()
     subprocess.run(
         [
@@ -162,9 +284,11 @@ def test_workbook_survives_libreoffice(pack: Path, tmp_path: Path) -> None:
         assert theirs[name].max_row == ours[name].max_row, name
         texts = [c.value for row in ours[name].iter_rows() for c in row if isinstance(c.value, str)]
         assert texts == [c.value for row in theirs[name].iter_rows() for c in row if isinstance(c.value, str)]
-    hostile = [
-        c for row in theirs["章节 Sections"].iter_rows() for c in row if str(c.value).startswith("=HYP")
-    ]
+        numbers = [c.value for row in ours[name].iter_rows() for c in row if isinstance(c.value, int | float)]
+        assert numbers == [
+            c.value for row in theirs[name].iter_rows() for c in row if isinstance(c.value, int | float)
+        ]
+    hostile = [c for row in theirs["章节"].iter_rows() for c in row if str(c.value).startswith("=HYP")]
     assert hostile and all(c.data_type == "s" for c in hostile)
 
 
@@ -198,11 +322,7 @@ def test_draft_against_adopted_plan_redlines_the_changed_targets(tmp_path: Path)
     assert len(changed) == 2
     edits = {op[1] for t in changed for op in t["ops"] if op[0] != "equal"}
     assert {"5.5以上", "5以上", "突破5000家", "突破4500家"} <= edits
-    text = squash(
-        subprocess.run(
-            ["pdftotext", str(tmp_path / "out/d/report.pdf"), "-"], capture_output=True, text=True, check=True
-        ).stdout
-    )
+    text = pdf_text(tmp_path / "out/d/report.pdf")
     assert "5.5以上" in text and "突破5000家" in text
     downs = [p for p in payload["indicators"] if p["change"] and p["change"]["ambition"] == "down"]
     assert len(downs) == 2 and all(
@@ -228,3 +348,13 @@ def test_missing_cjk_font_stops_with_install_hint(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(pdf.subprocess, "run", lambda *args, **kwargs: NoFonts())
     with pytest.raises(ReportError, match="apt-get install fonts-noto-cjk"):
         pdf.check_cjk_font()
+
+
+def test_html_grows_with_the_changes_not_with_the_pairs(tmp_path: Path) -> None:
+    """200 pairs, 100 of them merged into one 50,000-character section: the page holds that text once
+    (the comparison's ops hold it 100 times), so it stays under 3 MB."""
+    comparison = merged_comparison(200)
+    ops_size = sum(len(o.text.encode()) for t in comparison.texts for o in t.ops)
+    write_reports(comparison, tmp_path, options("html"))
+    size = (tmp_path / "report.html").stat().st_size
+    assert ops_size > 10_000_000 and size <= 3_000_000, (ops_size, size)
