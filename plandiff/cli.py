@@ -29,6 +29,7 @@ from .ingest import ingest_file
 from .model import (
     INDICATOR_FIELDS,
     Document,
+    Section,
     comparison_to_dict,
     indicator_to_dict,
     meta_to_dict,
@@ -396,6 +397,17 @@ def _csv_safe(value: object) -> object:
     return value
 
 
+def _span(section: Section) -> str:
+    """L12-40 for text, HTML and DOCX; p7 L3 – p9 L5 for a PDF (lines count within their page)."""
+    if section.page is None:
+        return f"L{section.line}" + (f"-{section.end_line}" if section.end_line != section.line else "")
+    end = section.end_page or section.page
+    if (end, section.end_line) == (section.page, section.line):
+        return f"p{section.page} L{section.line}"
+    tail = f"L{section.end_line}" if end == section.page else f"p{end} L{section.end_line}"
+    return f"p{section.page} L{section.line}-{tail}"
+
+
 def render_outline(document: Document, depth: int = 0) -> str:
     """The outline as an indented tree; synthetic sections (lost headings) are marked with *."""
     meta = document.meta
@@ -409,7 +421,7 @@ def render_outline(document: Document, depth: int = 0) -> str:
         heading = (
             " ".join(part for part in (section.label, section.title or "") if part) or section.kind.value
         )
-        span = f"L{section.line}" + (f"-{section.end_line}" if section.end_line != section.line else "")
+        span = _span(section)
         rows.append(f"{'  ' * (section.level - 1)}{mark}{heading}  [{section.kind.value} {span}]")
     if any(s.synthetic for s in document.sections):
         rows.append("* heading lost in the source; section recovered from numbering or layout")
