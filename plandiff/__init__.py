@@ -5,6 +5,8 @@ The public API is what this module exposes; everything else may change without n
 
 from __future__ import annotations
 
+from .align.reuse import ReusedPassage, reused_passages
+from .corpus.build import Corpus, build_corpus
 from .errors import ConfigError, EncodingError, InputError, PlandiffError, ReportError, UnsupportedFormat
 from .extract import extract_indicators, extract_project_amounts
 from .ingest import ingest_file
@@ -19,6 +21,7 @@ __all__ = [
     "CleanText",
     "Comparison",
     "ConfigError",
+    "Corpus",
     "Document",
     "DocumentMeta",
     "EncodingError",
@@ -28,15 +31,18 @@ __all__ = [
     "Quantity",
     "ReportError",
     "ReportOptions",
+    "ReusedPassage",
     "Section",
     "Settings",
     "Table",
     "UnsupportedFormat",
+    "build_corpus",
     "compare",
     "extract_indicators",
     "extract_project_amounts",
     "ingest_file",
     "load_document",
     "parse_document",
+    "reused_passages",
     "write_reports",
 ]

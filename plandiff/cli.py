@@ -29,6 +29,7 @@ from .ingest import ingest_file
 from .model import (
     INDICATOR_FIELDS,
     Document,
+    Section,
     comparison_to_dict,
     indicator_to_dict,
     meta_to_dict,
@@ -159,6 +160,17 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("--store", default="output/plandiff.duckdb", help="corpus store")
     export.add_argument("--parquet", required=True, help="folder for one .parquet file per table")
 
+    corpus = command(
+        "corpus", "many plans at once: target panel, text reuse, topic adoption (incremental)", _corpus
+    )
+    corpus.add_argument("source", help="a folder of plan files, a folder with plans.toml, or a manifest")
+    corpus.add_argument("--out", default="output/corpus", help="output folder (default: output/corpus)")
+    corpus.add_argument("--store", help="corpus store (default: OUT/corpus.duckdb)")
+    corpus.add_argument(
+        "--terms", help="comma-separated terms for topic adoption (default: new quoted terms)"
+    )
+    corpus.add_argument("--dask", metavar="ADDRESS", help="run on a Dask cluster (tcp://host:8786)")
+
     documents = command("documents", "list the documents of the manifest with their metadata", _documents)
     documents.add_argument("--json", action="store_true", help="JSON with the provenance of every field")
     return parser
@@ -278,6 +290,33 @@ def _ci(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     return exit_code(result)
 
 
+def _corpus(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
+    from .corpus.build import build_corpus
+
+    def progress(message: str) -> None:
+        if not args.quiet:
+            print(message, file=sys.stderr, flush=True)
+
+    terms = [t.strip() for t in args.terms.split(",") if t.strip()] if args.terms else None
+    result = build_corpus(
+        args.source,
+        args.out,
+        store=args.store,
+        settings=settings,
+        terms=terms,
+        dask=args.dask,
+        progress=progress,
+    )
+    for name, reason in result.failed.items():
+        print(f"plandiff: error: {name}: {reason}", file=sys.stderr)
+    out.write(
+        f"{len(result.analysed)} analysed, {len(result.unchanged)} unchanged, {len(result.removed)} removed; "
+        f"{len(result.panel)} panel rows, {len(result.reuse)} reused passages, {len(result.terms)} terms; "
+        f"files in {args.out}, store {result.store}\n"
+    )
+    return EXIT_BAD_INPUT if result.failed else EXIT_OK
+
+
 def _export(args: argparse.Namespace, settings: Settings, out: TextIO) -> int:
     with Store(args.store) as store:
         written = store.export_parquet(args.parquet)
@@ -358,6 +397,17 @@ def _csv_safe(value: object) -> object:
     return value
 
 
+def _span(section: Section) -> str:
+    """L12-40 for text, HTML and DOCX; p7 L3 – p9 L5 for a PDF (lines count within their page)."""
+    if section.page is None:
+        return f"L{section.line}" + (f"-{section.end_line}" if section.end_line != section.line else "")
+    end = section.end_page or section.page
+    if (end, section.end_line) == (section.page, section.line):
+        return f"p{section.page} L{section.line}"
+    tail = f"L{section.end_line}" if end == section.page else f"p{end} L{section.end_line}"
+    return f"p{section.page} L{section.line}-{tail}"
+
+
 def render_outline(document: Document, depth: int = 0) -> str:
     """The outline as an indented tree; synthetic sections (lost headings) are marked with *."""
     meta = document.meta
@@ -371,7 +421,7 @@ def render_outline(document: Document, depth: int = 0) -> str:
         heading = (
             " ".join(part for part in (section.label, section.title or "") if part) or section.kind.value
         )
-        span = f"L{section.line}" + (f"-{section.end_line}" if section.end_line != section.line else "")
+        span = _span(section)
         rows.append(f"{'  ' * (section.level - 1)}{mark}{heading}  [{section.kind.value} {span}]")
     if any(s.synthetic for s in document.sections):
         rows.append("* heading lost in the source; section recovered from numbering or layout")

@@ -32,7 +32,8 @@ class SourceLine:
     """One line of clean text and where it came from.
 
     ``text`` keeps the original characters for display (markers and invisible characters removed);
-    ``heading_level`` is a hint from the source format (a DOCX Heading style, an HTML ``<h2>``).
+    ``heading_level`` is a hint from the source format (a DOCX Heading style, an HTML ``<h2>``). For a PDF,
+    ``line`` counts within ``page``.
     """
 
     text: str
@@ -40,6 +41,7 @@ class SourceLine:
     end_line: int
     page: int | None = None
     heading_level: int | None = None
+    end_page: int | None = None  # the page of ``end_line`` when a joined line runs onto the next page
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,7 @@ class DocumentKind(StrEnum):
 class PlaceLevel(StrEnum):
     """Administrative level of the place a document belongs to."""
 
+    NATIONAL = "national"
     PROVINCE = "province"
     PREFECTURE = "prefecture"
     COUNTY = "county"
@@ -134,6 +137,8 @@ class SectionKind(StrEnum):
     BOX = "box"  # 专栏
     TABLE = "table"
     GLOSSARY = "glossary"
+    CLOSING = "closing"  # 结语
+    APPENDIX = "appendix"  # 附录 附表 附件
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +174,8 @@ class Section:
     end_line: int
     paragraphs: tuple[tuple[int, str], ...] = ()
     numbering: str = ""  # the numbering scheme of the label, e.g. "zhang", "paren-cn"
+    page: int | None = None  # the PDF page of ``line`` (``line`` counts within it); None for other formats
+    end_page: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -491,6 +498,8 @@ def outline_to_dict(document: Document) -> dict[str, object]:
                 "synthetic": s.synthetic,
                 "line": s.line,
                 "end_line": s.end_line,
+                "page": s.page,
+                "end_page": s.end_page,
             }
             for s in document.sections
         ],

@@ -35,7 +35,8 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _content(text: str) -> str:
-    return _NOT_CONTENT.sub(" ", text)
+    """The letters of a text's matching form (display text keeps full-width letters: ＡＩ is AI)."""
+    return _NOT_CONTENT.sub(" ", matching_form(text))
 
 
 @dataclass(frozen=True, slots=True)

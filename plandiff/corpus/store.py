@@ -26,8 +26,8 @@ if TYPE_CHECKING:  # pandas is loaded by duckdb when a table is asked for, not o
 
 from ..errors import ConfigError
 from ..model import Document, Indicator, indicator_to_dict, meta_to_dict
+from .analysis import Analysis
 
-TABLES = ("documents", "sections", "indicators", "comparisons", "section_pairs", "indicator_changes")
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     id VARCHAR PRIMARY KEY, path VARCHAR, content_hash VARCHAR, tool_version VARCHAR, meta JSON, parsed BLOB);
@@ -48,6 +48,39 @@ CREATE TABLE IF NOT EXISTS indicator_changes (
     new_document VARCHAR, new_name VARCHAR, new_value_text VARCHAR, new_attribute VARCHAR, delta DOUBLE,
     delta_unit VARCHAR, ambition VARCHAR);
 """
+# `plandiff corpus`: one row per analysed document (``analysis.Analysis``), its target rows, sentences,
+# reuse index (numpy arrays as raw little-endian bytes: data, never code) and quoted terms.
+# A sentence keeps its display text, its matching form (term counts) and its key (reuse).
+CORPUS_TABLES = ("analyses", "targets", "sentences", "reuse_index", "quoted_terms")
+_CORPUS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS analyses (
+    document_id VARCHAR PRIMARY KEY, content_hash VARCHAR, tool_version VARCHAR, meta JSON, chars BIGINT);
+CREATE TABLE IF NOT EXISTS targets (
+    document_id VARCHAR, name VARCHAR, normalized_name VARCHAR, value_text VARCHAR, value DOUBLE, low DOUBLE,
+    high DOUBLE, unit VARCHAR, base_value DOUBLE, base_unit VARCHAR, qualifier VARCHAR, kind VARCHAR,
+    year INTEGER, role VARCHAR, attribute VARCHAR, section VARCHAR, line INTEGER, source VARCHAR);
+CREATE TABLE IF NOT EXISTS sentences (
+    document_id VARCHAR, n INTEGER, section VARCHAR, line INTEGER, text VARCHAR, norm VARCHAR, key VARCHAR);
+CREATE TABLE IF NOT EXISTS reuse_index (
+    document_id VARCHAR PRIMARY KEY, digests BLOB, owners BLOB, bands BLOB, band_count INTEGER);
+CREATE TABLE IF NOT EXISTS quoted_terms (document_id VARCHAR, term VARCHAR, count INTEGER);
+"""
+# Corpus results, replaced whole on every run (for SQL over the store).
+RESULT_TABLES = ("panel", "reuse_passages", "reuse_shares", "adoption")
+_TARGET_COLUMNS = (
+    "name", "normalized_name", "value_text", "value", "low", "high", "unit", "base_value", "base_unit",
+    "qualifier", "kind", "year", "role", "attribute", "section", "line", "source",
+)  # fmt: skip
+TABLES = (
+    "documents",
+    "sections",
+    "indicators",
+    "comparisons",
+    "section_pairs",
+    "indicator_changes",
+    *CORPUS_TABLES,
+    *RESULT_TABLES,
+)
 
 
 def tool_version() -> str:
@@ -69,6 +102,7 @@ class Store:
         except duckdb.Error as exc:
             raise ConfigError(f"{self.path}: cannot open the corpus store ({exc})") from exc
         self._db.execute(_SCHEMA)
+        self._db.execute(_CORPUS_SCHEMA)
 
     def __enter__(self) -> Store:
         return self
@@ -242,12 +276,91 @@ class Store:
         """The comparisons the store holds."""
         return [row[0] for row in self._db.execute("SELECT id FROM comparisons ORDER BY id").fetchall()]
 
+    def analysis_hashes(self) -> dict[str, tuple[str, str]]:
+        """document id -> (content hash, tool version) of the corpus analyses the store holds."""
+        rows = self._db.execute("SELECT document_id, content_hash, tool_version FROM analyses").fetchall()
+        return {row[0]: (row[1], row[2]) for row in rows}
+
+    def put_analysis(self, analysis: Analysis) -> None:
+        """Replace one document's corpus analysis."""
+        doc_id = analysis.document_id
+        with self.transaction():
+            self._remove_analysis(doc_id)
+            self._db.execute(
+                "INSERT INTO analyses VALUES (?, ?, ?, ?, ?)",
+                [
+                    doc_id,
+                    analysis.content_hash,
+                    tool_version(),
+                    json.dumps(analysis.meta, ensure_ascii=False, default=str),
+                    analysis.chars,
+                ],
+            )
+            if analysis.indicators:
+                self._db.executemany(
+                    f"INSERT INTO targets VALUES (?{', ?' * len(_TARGET_COLUMNS)})",
+                    [[doc_id, *(row[c] for c in _TARGET_COLUMNS)] for row in analysis.indicators],
+                )
+            if analysis.sentences:
+                self._db.executemany(
+                    "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [[doc_id, *sentence] for sentence in analysis.sentences],
+                )
+            self._db.execute(
+                "INSERT INTO reuse_index VALUES (?, ?, ?, ?, ?)",
+                [
+                    doc_id,
+                    analysis.digests.astype("<i8").tobytes(),
+                    analysis.owners.astype("<i4").tobytes(),
+                    analysis.bands.astype("<u4").tobytes(),
+                    analysis.bands.shape[1] if analysis.bands.ndim == 2 else 0,
+                ],
+            )
+            if analysis.quoted:
+                self._db.executemany(
+                    "INSERT INTO quoted_terms VALUES (?, ?, ?)",
+                    [[doc_id, term, count] for term, count in analysis.quoted.items()],
+                )
+
+    def remove_analysis(self, document_id: str) -> None:
+        """Forget a document's corpus analysis (it left the corpus)."""
+        with self.transaction():
+            self._remove_analysis(document_id)
+
+    def _remove_analysis(self, document_id: str) -> None:
+        self._db.execute("DELETE FROM analyses WHERE document_id = ?", [document_id])
+        for table in CORPUS_TABLES[1:]:
+            self._db.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
+
+    def query(self, sql: str, parameters: Sequence[Any] = ()) -> pd.DataFrame:
+        """The rows of a read query as a DataFrame (for the corpus modules and users)."""
+        return self._db.execute(sql, list(parameters)).df()
+
+    def replace_result(self, name: str, frame: pd.DataFrame) -> None:
+        """Replace a corpus result table with a DataFrame's rows."""
+        if name not in RESULT_TABLES:
+            raise ConfigError(f"no result table {name!r}; the store has {', '.join(RESULT_TABLES)}")
+        with self.transaction():
+            self._db.register("_result_frame", frame)
+            try:
+                self._db.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM _result_frame")
+            finally:
+                self._db.unregister("_result_frame")
+
     def table(self, name: str) -> pd.DataFrame:
         """A table as a pandas DataFrame."""
         if name not in TABLES:
             raise ConfigError(f"no table {name!r}; the store has {', '.join(TABLES)}")
         columns = "* EXCLUDE (parsed)" if name == "documents" else "*"
+        if name in RESULT_TABLES and not self._has_table(name):
+            raise ConfigError(f"{self.path}: no {name} yet; run `plandiff corpus` with this store first")
         return self._db.execute(f"SELECT {columns} FROM {name}").df()
+
+    def _has_table(self, name: str) -> bool:
+        found = self._db.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]
+        ).fetchone()
+        return bool(found and found[0])
 
     def export_parquet(self, folder: str | Path) -> list[Path]:
         """Every table as ``folder/<table>.parquet``."""
@@ -255,6 +368,8 @@ class Store:
         folder.mkdir(parents=True, exist_ok=True)
         written = []
         for name in TABLES:
+            if name in RESULT_TABLES and not self._has_table(name):
+                continue
             target = folder / f"{name}.parquet"
             columns = "* EXCLUDE (parsed)" if name == "documents" else "*"
             self._db.execute(f"COPY (SELECT {columns} FROM {name}) TO '{_sql_path(target)}' (FORMAT PARQUET)")

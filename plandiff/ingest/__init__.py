@@ -13,14 +13,21 @@ from ..errors import InputError, UnsupportedFormat
 from ..model import CleanText, SourceFormat
 from ..settings import DEFAULT_SETTINGS, Settings
 from .assemble import assemble
-from .characters import matching_form
+from .characters import aligned_matching_form, matching_form
 from .docx import read_docx
 from .html import read_html
 from .metadata import complete_metadata, infer_metadata
 from .pdf import read_pdf
 from .txt import read_txt
 
-__all__ = ["SUFFIXES", "complete_metadata", "infer_metadata", "ingest_file", "matching_form"]
+__all__ = [
+    "SUFFIXES",
+    "aligned_matching_form",
+    "complete_metadata",
+    "infer_metadata",
+    "ingest_file",
+    "matching_form",
+]
 
 logger = logging.getLogger(__name__)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ..model import CleanText, RemovedLine, SourceFormat, SourceLine
 from .characters import clean_line
@@ -13,7 +14,7 @@ def assemble(
     path: str, fmt: SourceFormat, encoding: str | None, raw_lines: Iterable[SourceLine]
 ) -> CleanText:
     """Clean every raw line, drop chrome and spam, and keep the map back to the source."""
-    cleaned = [SourceLine(clean_line(r.text), r.line, r.end_line, r.page, r.heading_level) for r in raw_lines]
+    cleaned = [replace(r, text=clean_line(r.text)) for r in raw_lines]
     verdicts = judge_lines([line.text for line in cleaned])
     kept: list[SourceLine] = []
     removed: list[RemovedLine] = []

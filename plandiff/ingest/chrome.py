@@ -5,8 +5,10 @@ The rules are general, not a list of any one site's strings:
 1. contact and licence lines (phone numbers, e-mail, ICP licence, 版权所有, Copyright) go anywhere;
 2. web interface lines (view counters, 扫一扫, font-size switches, breadcrumbs, "related links",
    download disclaimers) go anywhere when short, and at any length when they speak of the site itself;
-3. the header zone (before the first prose paragraph and the headings right above it) and the footer zone
-   (after the last prose paragraph) keep only title lines and adoption notes; repeated titles go;
+3. the header zone (before the first prose paragraph and the headings right above it, numbered or a
+   preface heading without punctuation) and the footer zone (after the last prose paragraph, or after an
+   appendix that follows it: 附表, 附录, up to the first chrome line) keep only title lines and adoption
+   notes; repeated titles go;
 4. short lines in the body that carry a brand token of the removed chrome (``j9跨境创业``), or that recur
    in the file isolated between prose paragraphs, are injected spam.
 """
@@ -18,7 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .characters import HEADING_OPENING, cjk_count, matching_form
+from .characters import APPENDIX_HEADING, HEADING_OPENING, TOC_HEADING, cjk_count, matching_form
 
 _CONTACT = re.compile(
     r"(?<!\d)(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|400-?\d{3}-?\d{4})(?!\d)"
@@ -42,11 +44,17 @@ _UI_WORDS = frozenset(
 _SITE_TALK = re.compile(r"本站|本网站|如有侵权|用户上传|权益所有人|信息存储空间|下载文件|下载资源")
 # A ">" before a number is a comparison (食品安全抽检合格率(%) >98.5 >98.7), not a breadcrumb separator.
 _BREADCRUMB_SEP = re.compile(r"\s[/>»›]\s(?![\d.])|\s?(?:[»›]|>(?!\s?[\d.]))\s?")
-_TITLE_WORDS = re.compile(r"规划|纲要|建议|解读|决议|计划|报告|意见|方案|示范")
+_TITLE_WORDS = re.compile(r"规划|纲要|建议|解读|决议|计划|报告|意见|方案|示范|国民经济和社会发展")
 # An issuing body named on its own (昆山市发展和改革委员会) is page metadata, not a title.
 _ISSUER = re.compile(r"(?:委员会|局|厅|办公室|办公厅|人民政府|研究院|研究中心)$")
 _ADOPTION_NOTE = re.compile(r"^\s*[（(].*(?:通过|批准|审议|发布|印发)[^）)]*[）)]\s*$")
 _SENTENCE_PUNCT = re.compile(r"[。，；！？,;]")
+# A preface heading (上海: 在中国式现代化进程中勇立潮头当好尖兵) has none of these: punctuation, digits, Latin.
+_NON_HEADING_MARK = re.compile(r"[。，；！？,;:：、|/()（）\[\]【】\dA-Za-z@#]")
+PREFACE_CJK = (4, 30)
+# A 目录 line: leaders and/or a page number at its end, or a page number alone.
+_TOC_LIKE = re.compile(r"(?:[.．·…⋯_—\-]\s*)+\d{1,4}$|\s\d{1,4}$|^[—–\-\s]*\d{1,4}[—–\-\s]*$")
+TOC_TAIL_CHARS = 40
 _BRAND_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9]+|[A-Za-z0-9]*\d[A-Za-z]+|[A-Za-z]+\d[A-Za-z0-9]*")
 # A prose paragraph has at least this many CJK characters and some sentence punctuation.
 PROSE_MIN_CJK = 30
@@ -70,7 +78,7 @@ def judge_lines(lines: Sequence[str]) -> list[LineVerdict]:
     if not prose:
         return verdicts
     body_start = _extend_over_headings(matching, prose[0])
-    body_end = prose[-1]
+    body_end = _extend_over_appendix(matching, verdicts, prose[-1])
     seen_titles: list[str] = []
     for i, text in enumerate(matching):
         if not text or not verdicts[i].keep:
@@ -108,19 +116,64 @@ def _is_prose(text: str) -> bool:
 
 
 def _extend_over_headings(matching: Sequence[str], first_prose: int) -> int:
-    """Move the body start back over the headings directly above the first prose paragraph."""
+    """Move the body start back over the headings directly above the first prose paragraph, and over an
+    unnumbered heading right above it (a preface heading: a short line without punctuation or digits)."""
     start = first_prose
     i = first_prose - 1
     while i >= 0:
         if not matching[i]:
             i -= 1
             continue
-        if HEADING_OPENING.match(matching[i]):
+        if HEADING_OPENING.match(matching[i]) or (start == first_prose and _is_preface_heading(matching[i])):
             start = i
             i -= 1
             continue
         break
+    return _extend_over_toc(matching, start)
+
+
+def _extend_over_toc(matching: Sequence[str], start: int) -> int:
+    """A 目录 above the body start, all of whose lines are 目录-like (headings, page references, wrapped
+    entry titles, page numbers), is body too: the parser recognises and skips it as one block."""
+    for i in range(start - 1, -1, -1):
+        text = matching[i]
+        if TOC_HEADING.match(text):
+            return i
+        if text and not (HEADING_OPENING.match(text) or _TOC_LIKE.search(text) or _is_toc_tail(text)):
+            return start
     return start
+
+
+def _is_toc_tail(text: str) -> bool:
+    return len(text) <= TOC_TAIL_CHARS and not _SENTENCE_PUNCT.search(text)
+
+
+def _is_preface_heading(text: str) -> bool:
+    return (
+        PREFACE_CJK[0] <= cjk_count(text) <= PREFACE_CJK[1]
+        and not _NON_HEADING_MARK.search(text)
+        and not _TITLE_WORDS.search(text)
+        and not _WEB_UI.search(text)
+        and not _ISSUER.search(text)
+    )
+
+
+def _extend_over_appendix(matching: Sequence[str], verdicts: Sequence[LineVerdict], last_prose: int) -> int:
+    """An appendix (附表, 附录) after the last prose paragraph is body up to the first chrome line after it:
+    a table of projects or a list of terms has no prose of its own. With nothing before that chrome line
+    (附件, then a download link) it is page chrome."""
+    appendix = next(
+        (i for i in range(last_prose + 1, len(matching)) if APPENDIX_HEADING.match(matching[i])), None
+    )
+    if appendix is None:
+        return last_prose
+    end = appendix
+    for i in range(appendix + 1, len(matching)):
+        if not verdicts[i].keep:
+            break
+        if matching[i]:
+            end = i
+    return end if end > appendix else last_prose  # 附件 then a download link: page chrome
 
 
 def _judge_zone_line(text: str, seen_titles: list[str]) -> LineVerdict:

@@ -2,7 +2,8 @@
 
 The line number of a DOCX line is its 1-based position among the body's paragraphs and table rows
 (Word has no lines of its own). ``Heading N`` and ``Title`` styles become heading hints. A table is
-read by ``docx_tables`` (merged cells expanded, one tab-separated line per row).
+read by ``docx_tables`` (merged cells expanded, one tab-separated line per row); a one-column layout
+table (a frame around a box, 专栏) gives its paragraphs as lines, then two blank lines where it ends.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from docx.text.paragraph import Paragraph
 from ..errors import InputError
 from ..model import SourceLine
 from .docx_tables import table_lines
+
+# Lines that end a frame (a box in a layout table): two blank lines, the text-export convention.
+FRAME_END_BLANKS = 2
 
 
 def read_docx(path: str | Path) -> list[SourceLine]:
@@ -43,6 +47,8 @@ def _body_lines(document: DocxDocument) -> list[SourceLine]:
         elif child.tag == qn("w:tbl"):
             table, position = table_lines(child, position)
             lines.extend(table)
+            if not any(line.text.startswith("\t") for line in table):  # a layout table: a frame around a box
+                lines.extend(SourceLine("", position, position) for _ in range(FRAME_END_BLANKS))
     return lines
 
 

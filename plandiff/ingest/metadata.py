@@ -3,11 +3,15 @@
 Each value comes with its provenance (the line and the words it was read from), so a user can check it.
 The manifest (``inputs/plans.toml``) overrides anything inferred here.
 
-- title: the first title-like line (规划/纲要/建议/解读/决议 …) near the top;
-- place: the most specific 省/市/区/县 named in the title before 国民经济…, after 关于/《; else the one the
-  text names most often;
-- level: 省 -> province, 区 -> district, 县 -> county; a 市 is a county-level city when the text calls it
-  县级市/县域 and never speaks of county-level cities *below* it (``县级市（区）``, ``4个县级市``);
+- title: the first title-like line (规划/纲要/建议/解读/决议 …) near the top, joined with the line before it
+  when the title is wrapped (``北京市国民经济和社会发展`` / ``第十五个五年规划纲要``); a notice that issues a
+  plan (``…人民政府关于印发X的通知``) gives X;
+- place: the most specific 省/市/区/县 named in the title before 国民经济 (or the period or 规划), after
+  关于/《; 中华人民共和国/中共中央/国务院 name the country; a title without a place (an article) takes the 市
+  (else 区, 县) the text repeats most, among names written with the suffix as a place (not 市场, 城市);
+- level: the country -> national, 省 and the four 直辖市 -> province, 区 -> district, 县 -> county; another
+  市 is a prefecture when it speaks of units below it (``县级市（区）``, ``4个县级市``, ``县区``, ``各区``),
+  else county-level when it calls itself 县级市/县域 or counts among the 百强县, else a prefecture;
 - period: 第十四个五年 / 十四五 in the title, else the period the text names most often;
 - kind: 建议, 解读, 纲要/规划 from the title, else an article;
 - date: an adoption note ``（2026年1月21日…通过）``, else a date in the page header.
@@ -35,11 +39,27 @@ _NOT_A_PLACE = frozenset(
     "示范 开发 园 城 社 片 景 高新 度假 湖 市 都 超 新 保税 综合 功能 核心 中心 主城 老城 街 城市 全 各 本 "
     "郊 山 农 林 库 矿 灾 疫 辖 校 厂 试验 实验 先行 集聚 商务 商业 工业 产业 生态 保护".split()
 )
-_PREFECTURE_EVIDENCE = re.compile(r"县级市[(（]区|\d+个县级市|各县级市")
-_COUNTY_EVIDENCE = re.compile(r"县级市|县域")
+# Units below a 市 that a prefecture-level city speaks of (各区镇 are a county-level city's districts and towns).
+_PREFECTURE_EVIDENCE = re.compile(
+    r"县级市[(（]区|[\d一二三四五六七八九十]+个县级市|各县级市|各县[(（]|县区|区县|各区(?![镇域])|"
+    r"[\d一二三四五六七八九十]+个(?:市辖)?区(?![镇域])"
+)
+_COUNTY_EVIDENCE = re.compile(r"县级市|县域|百强县")
+# The four municipalities directly under the central government are province-level.
+_MUNICIPALITIES = frozenset({"北京市", "上海市", "天津市", "重庆市"})
+_COUNTRY = re.compile(r"中华人民共和国|中共中央|国务院|全国人民代表大会")
+COUNTRY = "中华人民共和国"
+_NOTICE = re.compile(r"关于(?:印发|转发|发布|公布)《?(?P<title>.+?)》?的通知$")
+# Where a title's place ends: the plan words, or the period.
+_PLACE_END = re.compile(
+    r"国民经济|第[十二][一二三四五六七八九]?个五年|[“\"]?十[一二三四五六七八九]五|规划|纲要"
+)
+# A 市 suffix in these words is no place (市场, 市值); stems ending so form common nouns (城市, 首都).
+_NOT_PLACE_AFTER = "场值面"
+_NOT_PLACE_STEM_END = "城都"
 _ISO_DATE = re.compile(r"(20\d{2})[-/.年]\s*(\d{1,2})[-/.月]\s*(\d{1,2})日?")
 _CN_DATE = re.compile(
-    r"([二〇零一三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
+    r"([二〇零一三四五六七八九0○O]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
 )
 _ADOPTION = re.compile(r"通过|批准|审议")
 # Title lines are looked for among this many first lines of the clean text.
@@ -74,12 +94,23 @@ def infer_metadata(clean: CleanText) -> dict[str, Inferred]:
 
 
 def _title_line(clean: CleanText) -> tuple[int, str] | None:
-    for line in clean.lines[:TITLE_SEARCH_LINES]:
+    lines = [line for line in clean.lines[:TITLE_SEARCH_LINES] if line.text.strip()]
+    for k, line in enumerate(lines):
         text = line.text.strip()
-        if text and _is_title_shaped(text) and _TITLE.search(text):
-            return line.line, text
+        if _is_title_shaped(text) and _TITLE.search(text):
+            previous = lines[k - 1].text.strip() if k else ""
+            wrapped = previous.endswith("发展") or text.startswith(("第", "五年"))
+            if previous and wrapped and _is_title_shaped(previous) and not _TITLE.search(previous):
+                return lines[k - 1].line, previous + text  # a title wrapped over two lines
+            return line.line, _issued_title(text)
     first = next((line for line in clean.lines if _is_title_shaped(line.text.strip())), None)
     return (first.line, first.text.strip()) if first is not None else None
+
+
+def _issued_title(text: str) -> str:
+    """The plan a notice issues (…关于印发X的通知 -> X), else the line itself."""
+    notice = _NOTICE.search(text)
+    return notice.group("title") if notice else text
 
 
 def _is_title_shaped(text: str) -> bool:
@@ -117,8 +148,12 @@ def _infer_kind(found: dict[str, Inferred], title: str, title_no: int | None) ->
 
 
 def _infer_place(found: dict[str, Inferred], title: str, title_no: int | None, text: str) -> None:
-    head = title.split("国民经济")[0] if "国民经济" in title else ""
-    head = re.split(r"关于|《|\)|）|制定|对", head)[-1]
+    end = _PLACE_END.search(title)
+    head = re.split(r"关于|《|\)|）|制定|对", title[: end.start()])[-1] if end else ""
+    if end and _COUNTRY.search(title[: end.start()]):
+        found["place"] = Inferred(COUNTRY, Provenance("text", title_no, title[: end.start()]))
+        found["level"] = Inferred(PlaceLevel.NATIONAL.value, Provenance("text", None, "the country"))
+        return
     places = [p for p in _PLACE.findall(head) if not _PLACE_STOP.match(p)]
     if places:
         place, provenance = places[-1], Provenance("text", title_no, head)
@@ -134,12 +169,15 @@ def _infer_place(found: dict[str, Inferred], title: str, title_no: int | None, t
 
 
 def _most_named_place(text: str) -> tuple[str, Provenance] | None:
-    """The 市 (else 区, else 县) whose name the text repeats most often, with or without its suffix."""
+    """The 市 (else 区, else 县) whose name the text repeats most often, among names written with the suffix
+    as a place at least once (苏州市委, not 市场)."""
     for suffix in ("市", "区", "县"):
         stems = {
-            stem
-            for stem in re.findall(r"([\u4e00-\u9fff]{2})" + suffix, text)
-            if stem not in _NOT_A_PLACE and not _PLACE_STOP.match(stem)
+            match.group(1)
+            for match in re.finditer(rf"([\u4e00-\u9fff]{{2}}){suffix}(?![{_NOT_PLACE_AFTER}])", text)
+            if match.group(1) not in _NOT_A_PLACE
+            and match.group(1)[-1] not in _NOT_PLACE_STEM_END
+            and not _PLACE_STOP.match(match.group(1))
         }
         if stems:
             counts = Counter({stem: text.count(stem) for stem in stems})
@@ -149,7 +187,14 @@ def _most_named_place(text: str) -> tuple[str, Provenance] | None:
 
 
 def _level(place: str, text: str) -> tuple[PlaceLevel, str] | None:
-    suffix_levels = {"省": PlaceLevel.PROVINCE, "区": PlaceLevel.DISTRICT, "县": PlaceLevel.COUNTY}
+    if place in _MUNICIPALITIES:
+        return PlaceLevel.PROVINCE, "a municipality directly under the central government (直辖市)"
+    suffix_levels = {
+        "省": PlaceLevel.PROVINCE,
+        "自治区": PlaceLevel.PROVINCE,
+        "区": PlaceLevel.DISTRICT,
+        "县": PlaceLevel.COUNTY,
+    }
     for suffix, level in suffix_levels.items():
         if place.endswith(suffix):
             return level, f"place name ends in {suffix}"
@@ -157,7 +202,7 @@ def _level(place: str, text: str) -> tuple[PlaceLevel, str] | None:
         return None
     below = _PREFECTURE_EVIDENCE.search(text)
     if below:
-        return PlaceLevel.PREFECTURE, f"speaks of county-level units below it: {below.group(0)}"
+        return PlaceLevel.PREFECTURE, f"speaks of units below it: {below.group(0)}"
     county = _COUNTY_EVIDENCE.search(text)
     if county:
         return PlaceLevel.COUNTY, f"calls itself {county.group(0)}"

@@ -16,6 +16,8 @@ CN_DIGITS = {
     "八": 8,
     "九": 9,
 }
+# Zeros written inside Chinese year numerals (二0二五, 二○二五, 二O二五): only for digit-by-digit years.
+_YEAR_ZEROS = {"0": 0, "○": 0, "O": 0}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
@@ -36,7 +38,9 @@ def chinese_number(text: str) -> int | None:
 
 
 def chinese_digits(text: str) -> int | None:
-    """A number written digit by digit, as years are: 二〇三五 -> 2035; None if any character is not a digit."""
-    if not text or any(c not in CN_DIGITS for c in text):
+    """A number written digit by digit, as years are: 二〇三五 -> 2035 (also 二0二五, 二○二五); None if any
+    character is not a digit."""
+    digits = {**CN_DIGITS, **_YEAR_ZEROS}
+    if not text or any(c not in digits for c in text):
         return None
-    return int("".join(str(CN_DIGITS[c]) for c in text))
+    return int("".join(str(digits[c]) for c in text))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pypdfium2 as pdfium
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
 from ..errors import InputError
 from ..model import SourceLine
@@ -42,7 +42,7 @@ def read_pdf(path: str | Path, settings: Settings) -> list[SourceLine]:
 def _page_lines(page: pdfium.PdfPage) -> list[str]:
     textpage = page.get_textpage()
     try:
-        text = textpage.get_text_range()
+        text = str(textpage.get_text_range())
     finally:
         textpage.close()
         page.close()

@@ -2,18 +2,21 @@
 
 Schemes, from the outermost: ``第一篇``/``第一部分`` (part) > ``第一章`` (chapter) > ``第一节`` (section) > ``一、`` >
 ``（一）``/``(一)`` > ``1.``/``1、`` > ``（1）`` > run-in ``一是…`` > lead sentence ``做强新型显示产业。…``.
-Outside the numbered schemes: ``序言``/``前言`` (preamble), ``专栏 3`` (box), ``表1`` (table caption),
-``图1`` (figure caption), ``名词解释`` (glossary) and ``目录`` (table of contents).
+Outside the numbered schemes: ``序言``/``前言`` (preamble), ``结语`` (closing), ``附录``/``附表``/``附件``
+(appendix), ``专栏 3`` (box), ``表1`` (table caption), ``图1`` (figure caption), ``名词解释`` (glossary) and
+``目录`` (table of contents); the unnumbered words may be spaced out (``名 词 解 释``).
 
-Patterns run on the matching form (NFKC: full-width brackets and digits are half-width already).
+Patterns run on the aligned matching form (NFKC character by character: full-width brackets and digits are
+half-width already, and every offset is the display text's).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import IntEnum
 
+from ..ingest.characters import APPENDIX_HEADING
 from ..ingest.numerals import chinese_number
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
@@ -51,13 +54,30 @@ SCHEME_CODES = {
 
 @dataclass(frozen=True, slots=True)
 class Heading:
-    """A heading read from a line: scheme, number, label as written, title, and the text after it."""
+    """A heading read from a line: scheme, number, label as written, title, and the text after it.
+
+    The offsets say where label, title and rest lie in the line it was read from, so that the same heading
+    can be cut from the display line (``in_text``): the matching form keeps offsets (``aligned_matching_form``).
+    """
 
     scheme: Scheme
     number: int
     label: str
     title: str | None
     rest: str
+    label_end: int = 0
+    title_span: tuple[int, int] = (0, 0)
+    rest_span: tuple[int, int] = (0, 0)
+
+    def in_text(self, text: str) -> Heading:
+        """This heading with label, title and rest taken from ``text``, a line as long as the one read."""
+        title = text[self.title_span[0] : self.title_span[1]] if self.title is not None else None
+        return replace(
+            self,
+            label=text[: self.label_end],
+            title=title,
+            rest=text[self.rest_span[0] : self.rest_span[1]],
+        )
 
 
 _TITLE_TAIL = r"[ \t]*(?P<title>[^。；;]{0,60}?)[ \t]*$"
@@ -85,10 +105,25 @@ _ITEMS = (
 _RUN_IN_SPLIT = re.compile(rf"(?<=[。；;])(?=[{_CN_NUM}]{{1,3}}是[^，,。])")
 # A lead sentence: a short clause without commas, closed by 。, followed by more text.
 _LEAD = re.compile(r"^(?P<title>[^，,。；;：:！？!?()（）“”\"]{4,28})。(?P<rest>.+)$")
+_LEAD_SPLITS = (
+    re.compile(r"^(?P<title>[^。；;]{2,40}?)[。；;](?P<rest>.*)$"),
+    re.compile(r"^(?P<title>[^，,]{2,30}?)[，,](?P<rest>.*)$"),
+)
 _STANDALONE = re.compile(r"^(?P<title>[^，,。；;：:]{6,30})。$")
-PREAMBLE = re.compile(r"^(?:序\s*言|前\s*言|引\s*言)$")
-GLOSSARY = re.compile(r"^(?:附\s*[:：]?\s*)?(?:部分|专用|主要)?名词(?:术语)?(?:解释|说明)\s*[:：]?$")
-TOC_HEADING = re.compile(r"^目\s*录$")
+
+
+def _spaced(*words: str) -> str:
+    """Words as alternatives, each letter optionally spaced out (名 词 解 释)."""
+    return "|".join(r"\s*".join(word) for word in words)
+
+
+PREAMBLE = re.compile(rf"^(?:{_spaced('序言', '前言', '引言')})$")
+CLOSING = re.compile(rf"^(?:{_spaced('结语', '结束语')})$")
+# 附录 / 附表 / 附件 (numbered or not), its title on the line or (``events.py``) on the next one.
+APPENDIX = APPENDIX_HEADING
+GLOSSARY = re.compile(
+    rf"^(?:附\s*[:：]?\s*)?(?:部分|专用|主要|有关)?(?:{_spaced('名词解释', '名词说明', '名词术语解释', '名词术语说明')})\s*[:：]?$"
+)
 TOC_ENTRY = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|-{4,}|_{4,})\s*\d+\s*$")
 BOX = re.compile(r"^专栏\s*(?P<num>\d+)\s*[:：]?\s*(?P<title>.*)$")
 TABLE_CAPTION = re.compile(r"^表\s*(?P<num>\d+(?:-\d+)?)(?:\s*(?P<title>[^\d\s.、].{1,60}))?$")
@@ -123,12 +158,18 @@ def to_chinese(number: int) -> str:
 
 def read_heading(text: str) -> Heading | None:
     """The heading a line starts with, if any. ``text`` is the stripped matching form."""
+    end = len(text)
+    title: str | None
     for scheme, pattern in _NUMBERED:
         match = pattern.match(text)
         if match:
             number = chinese_number(match.group("num"))
             if number is not None:
-                return Heading(scheme, number, match.group("label"), match.group("title").strip() or None, "")
+                span = _stripped_span(text, match.span("title"))
+                title = text[span[0] : span[1]] or None
+                return Heading(
+                    scheme, number, match.group("label"), title, "", match.end("label"), span, (end, end)
+                )
     for scheme, pattern in _ITEMS:
         match = pattern.match(text)
         if not match:
@@ -136,34 +177,71 @@ def read_heading(text: str) -> Heading | None:
         number = chinese_number(match.group("num"))
         if number is None or number == 0:
             continue
-        title, rest = split_lead(match.group("body"))
+        base = match.start("body")
+        t0, t1, r0, r1 = lead_spans(match.group("body"))
+        title = text[base + t0 : base + t1] or None
+        span = (base + t0, base + t1)
         if scheme is Scheme.RUN_IN:
-            title, rest = match.group("label") + (title or ""), rest
-        return Heading(scheme, number, match.group("label"), title, rest)
+            title, span = match.group("label") + (title or ""), (0, base + t1)
+        return Heading(
+            scheme,
+            number,
+            match.group("label"),
+            title,
+            text[base + r0 : base + r1],
+            match.end("label"),
+            span,
+            (base + r0, base + r1),
+        )
     standalone = _STANDALONE.match(text)
     if standalone:
-        return Heading(Scheme.STANDALONE, 0, "", standalone.group("title"), "")
+        return Heading(
+            Scheme.STANDALONE, 0, "", standalone.group("title"), "", 0, standalone.span("title"), (end, end)
+        )
     lead = _LEAD.match(text)
     if lead:
-        return Heading(Scheme.LEAD, 0, "", lead.group("title"), lead.group("rest"))
+        return Heading(
+            Scheme.LEAD,
+            0,
+            "",
+            lead.group("title"),
+            lead.group("rest"),
+            0,
+            lead.span("title"),
+            lead.span("rest"),
+        )
     return None
+
+
+def _stripped_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    start, end = span
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def lead_spans(body: str) -> tuple[int, int, int, int]:
+    """Where an item's title and the rest lie in its text: a whole short line is all title, else its first
+    sentence (or clause) is; (title start, title end, rest start, rest end), the title empty if there is none."""
+    start, end = len(body) - len(body.lstrip()), len(body.rstrip())
+    stripped = body[start:end]
+    if len(stripped) <= MAX_TITLE_CHARS and not re.search(r"[。；;]", stripped.rstrip("。")):
+        return start, start + len(stripped.rstrip("。")), end, end
+    for pattern in _LEAD_SPLITS:
+        match = pattern.match(stripped)
+        if match:
+            return start, start + match.end("title"), start + match.start("rest"), end
+    return start, start, start, end
 
 
 def split_lead(body: str) -> tuple[str | None, str]:
     """Split an item's text into its title and the rest: a whole short line, or its first sentence."""
-    body = body.strip()
-    if len(body) <= MAX_TITLE_CHARS and not re.search(r"[。；;]", body.rstrip("。")):
-        return body.rstrip("。") or None, ""
-    for pattern in (
-        r"^(?P<title>[^。；;]{2,40}?)[。；;](?P<rest>.*)$",
-        r"^(?P<title>[^，,]{2,30}?)[，,](?P<rest>.*)$",
-    ):
-        match = re.match(pattern, body)
-        if match:
-            return match.group("title"), match.group("rest")
-    return None, body
+    t0, t1, r0, r1 = lead_spans(body)
+    return body[t0:t1] or None, body[r0:r1]
 
 
-def split_run_in(text: str) -> list[str]:
-    """Split a paragraph holding run-in items (``…。一是…。二是…。``) at each item; [text] if none."""
-    return [part for part in _RUN_IN_SPLIT.split(text) if part]
+def run_in_starts(text: str) -> list[int]:
+    """Where each run-in item (``…。一是…。二是…。``) of a paragraph starts, after the text before them (0)."""
+    return [0, *(match.start() for match in _RUN_IN_SPLIT.finditer(text) if match.start() > 0)]

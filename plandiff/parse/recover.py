@@ -16,7 +16,11 @@
    part heading survives, the leads are left between two items. Where items are mostly one paragraph
    long, the last paragraph between item N and item N+1 is the lead of a lost part when the two items
    after it are one paragraph each (text on the heading's line): a part opens with its lead and then
-   items, while an item of several paragraphs (a 总体要求 item) keeps its closing paragraphs.
+   items, while an item of several paragraphs (a 总体要求 item) keeps its closing paragraphs. The explicit
+   part numbering must leave room for them: between 三、 and 四、 no part was lost, so a paragraph there
+   is an item's own (run-in items ``N.标题。正文`` with an extra paragraph get no invented parts).
+A synthetic section takes its title from the 目录 when that lists its number once (the heading the body
+lost), else from its first lead sentence or clause.
 Calibrated on the structure of the seed plans (see docs/structure.md); re-run the outline tests after
 any change.
 """
@@ -27,7 +31,7 @@ import re
 from itertools import pairwise
 
 from ..model import SectionKind
-from .events import Event, LineFacts, synthetic_title
+from .events import Event, LineFacts, holder, synthetic_title
 from .numbering import Scheme, label_for, read_heading
 
 _IDEOLOGY_OPENING = re.compile(
@@ -58,7 +62,8 @@ def recover_lost_headings(events: list[Event], facts: LineFacts) -> list[Event]:
 
 
 def _reattach_paragraphs(events: list[Event]) -> list[Event]:
-    """Paragraphs belong to the last event at or above their line, now that synthetic ones exist."""
+    """Paragraphs belong to the last event at or above their line (or the section around a box or table
+    that ended before them), now that synthetic ones exist."""
     paragraphs = sorted(p for event in events for p in event.paragraphs)
     for event in events:
         event.paragraphs = []
@@ -67,7 +72,7 @@ def _reattach_paragraphs(events: list[Event]) -> list[Event]:
         while position + 1 < len(events) and events[position + 1].index <= index:
             position += 1
         if events[position].index <= index:
-            events[position].paragraphs.append((index, text))
+            holder(events, position, index).paragraphs.append((index, text))
         else:
             events[0].paragraphs.append((index, text))
     return events
@@ -79,15 +84,28 @@ def _lost_parts(events: list[Event], facts: LineFacts) -> list[Event]:
     if found is None:
         return []
     items, part_scheme = found
-    leads = _part_leads(events, facts, items, part_scheme)
+    numbers = {e.index: e.number for e in events if e.scheme is part_scheme and not e.synthetic}
+    leads = _room_for(_part_leads(events, facts, items, part_scheme), numbers)
     if len(leads) < 2:
         return []
-    numbers = {e.index: e.number for e in events if e.scheme is part_scheme and not e.synthetic}
     parts = []
     for index in leads:
         numbers[index] = 1 + max((n for i, n in numbers.items() if i < index), default=0)
         parts.append(_synthetic(facts, part_scheme, numbers[index], index))
     return parts
+
+
+def _room_for(leads: list[int], parts: dict[int, int]) -> list[int]:
+    """The leads the explicit part numbering leaves room for: after the last explicit part, or between parts
+    N and M with no more leads than the M - N - 1 numbers missing there (一、 二、 三、 all present: none)."""
+    explicit = sorted(parts.items())
+    kept: list[int] = []
+    for k, (start, number) in enumerate(explicit):
+        end, following = explicit[k + 1] if k + 1 < len(explicit) else (None, None)
+        between = [i for i in leads if start < i and (end is None or i < end)]
+        if end is None or following is None or len(between) <= following - number - 1:
+            kept.extend(between)
+    return kept
 
 
 def _run_on_items(events: list[Event]) -> tuple[list[Event], Scheme] | None:
@@ -129,10 +147,11 @@ def _fill_gaps(events: list[Event], facts: LineFacts, scheme: Scheme) -> list[Ev
     last_number: dict[int | None, int] = {}
     last_index: dict[int | None, int] = {}
     global_last = 0
+    parents = _parent_indexes(events)
     for position, event in enumerate(events):
         if event.scheme is not scheme or event.synthetic:
             continue
-        parent = None if scheme in _GLOBAL_SCHEMES else _parent_index(events, position)
+        parent = None if scheme in _GLOBAL_SCHEMES else parents[position]
         previous = last_number.get(parent)
         if previous is None:  # first under its parent: numbering restarts, or runs on (建议 items 1.-60.)
             previous = global_last if global_last < event.number else 0
@@ -151,10 +170,23 @@ def _fill_gaps(events: list[Event], facts: LineFacts, scheme: Scheme) -> list[Ev
 def _parent_index(events: list[Event], position: int) -> int | None:
     """The line index of the nearest preceding event of a lower (containing) numbered rank."""
     rank = events[position].rank
-    for event in reversed(events[:position]):
-        if event.scheme is not None and event.rank < rank:
-            return event.index
+    for k in range(position - 1, -1, -1):
+        if events[k].scheme is not None and events[k].rank < rank:
+            return events[k].index
     return None
+
+
+def _parent_indexes(events: list[Event]) -> list[int | None]:
+    """``_parent_index`` of every event in one pass (a stack of the open numbered events by rank)."""
+    stack: list[Event] = []
+    parents: list[int | None] = []
+    for event in events:
+        while stack and stack[-1].rank >= event.rank:
+            stack.pop()
+        parents.append(stack[-1].index if stack else None)
+        if event.scheme is not None:
+            stack.append(event)
+    return parents
 
 
 def _region_start(
@@ -232,14 +264,14 @@ def _score(index: int, facts: LineFacts, headed: dict[int, Event]) -> int:
 
 
 def _synthetic(facts: LineFacts, scheme: Scheme, number: int, index: int) -> Event:
-    text = facts.matching[index]
+    text, shown = facts.matching[index], facts.display[index]
     remnant = _NUMBER_REMNANT.search(text)
     if remnant and scheme is Scheme.ARABIC:
-        text = text[remnant.end() :]
+        text, shown = text[remnant.end() :], shown[remnant.end() :]
     kind = _KIND.get(scheme, SectionKind.ITEM)
-    return Event(
-        index, kind, scheme, number, label_for(scheme, number), synthetic_title(text), synthetic=True
-    )
+    listed = [entry for entry in facts.toc if entry.scheme is scheme and entry.number == number]
+    title = listed[0].shown if len(listed) == 1 and listed[0].shown else synthetic_title(text, shown)
+    return Event(index, kind, scheme, number, label_for(scheme, number), title, synthetic=True)
 
 
 def _sections_from_breaks(events: list[Event], facts: LineFacts) -> list[Event]:

@@ -1,7 +1,8 @@
 """Nest the events into the outline tree: stable ids, parents, levels and line spans.
 
 An event's parent is the nearest open event of a lower rank (a 节 under its 章, an item under its 节);
-a preamble never holds headings, a box or table holds nothing, and the glossary holds everything after
+a preamble or closing (结语) never holds headings, a box or table holds nothing, an appendix holds the
+headings after it up to the next unnumbered top-level heading, and the glossary holds everything after
 it. Ids are paths of scheme codes and numbers (``p2/c3/s1``), so they stay the same across runs and
 across edits elsewhere in the file.
 """
@@ -19,8 +20,10 @@ _KIND_CODES = {
     SectionKind.BOX: "box",
     SectionKind.TABLE: "tab",
     SectionKind.GLOSSARY: "glossary",
+    SectionKind.CLOSING: "closing",
+    SectionKind.APPENDIX: "appendix",
 }
-_LEAF_KINDS = (SectionKind.BOX, SectionKind.TABLE, SectionKind.PREAMBLE)
+_LEAF_KINDS = (SectionKind.BOX, SectionKind.TABLE, SectionKind.PREAMBLE, SectionKind.CLOSING)
 # Boxes and tables belong to the structural section around them, not to a run-in or lead-sentence item.
 _ITEM_SCHEMES = (Scheme.STANDALONE, Scheme.RUN_IN, Scheme.LEAD)
 
@@ -28,7 +31,7 @@ _ITEM_SCHEMES = (Scheme.STANDALONE, Scheme.RUN_IN, Scheme.LEAD)
 def build_sections(events: Sequence[Event], lines: Sequence[SourceLine]) -> list[Section]:
     """The sections of the outline in document order."""
     stack: list[tuple[Event, str, int]] = []  # (event, id, depth)
-    used_ids: set[str] = set()
+    used_ids: dict[str, int] = {}
     counters: dict[tuple[str | None, str], int] = {}
     placed: list[tuple[Event, str, str | None, int]] = []
     for event in events:
@@ -65,12 +68,13 @@ def _make_id(event: Event, parent_id: str | None, counters: dict[tuple[str | Non
     return f"{parent_id}/{local}" if parent_id else local
 
 
-def _unique(section_id: str, used: set[str]) -> str:
-    candidate, n = section_id, 1
+def _unique(section_id: str, used: dict[str, int]) -> str:
+    """The id, or ``id~2``, ``id~3`` … for its repeats (``used`` counts each id's uses)."""
+    candidate = section_id
     while candidate in used:
-        n += 1
-        candidate = f"{section_id}~{n}"
-    used.add(candidate)
+        used[section_id] += 1
+        candidate = f"{section_id}~{used[section_id]}"
+    used[candidate] = 1
     return candidate
 
 
@@ -86,6 +90,8 @@ def _with_spans(
             if later_depth <= depth and later.index > event.index:
                 end_index = later.index - 1
                 break
+        if event.end_index is not None:
+            end_index = min(end_index, event.end_index)  # a box or table ends with its own lines
         while end_index > event.index and not lines[end_index].text.strip():
             end_index -= 1
         sections.append(
@@ -99,6 +105,8 @@ def _with_spans(
                 synthetic=event.synthetic,
                 line=lines[event.index].line,
                 end_line=lines[end_index].end_line,
+                page=lines[event.index].page,
+                end_page=lines[end_index].end_page or lines[end_index].page,
                 paragraphs=tuple((lines[i].line, text) for i, text in event.paragraphs),
                 numbering=SCHEME_CODES[event.scheme] if event.scheme is not None else "",
             )
