@@ -256,13 +256,16 @@ class Quantity:
     @property
     def shown(self) -> str:
         """The value as written, with its unit put after the number when the text leaves it to a table
-        header or the name (``5以上`` with unit % is shown ``5%以上``); text targets and ratios as written."""
+        header or the name (``5以上`` with unit % is shown ``5%以上``); text targets and ratios as written,
+        and a value whose number is followed by its unit's magnitude (``5000亿级`` in 亿元) too."""
         if self.kind is QuantityKind.TEXT_ONLY or not self.unit or self.unit == "ratio":
             return self.text
         normal = unicodedata.normalize("NFKC", self.text)
         if self.unit in normal or not re.search(r"\d", normal):
             return self.text
         last = list(re.finditer(r"[\d０-９][\d０-９.．]*", self.text))[-1]
+        if self.text[last.end() :].lstrip()[:1] == self.unit[0]:
+            return self.text
         return self.text[: last.end()] + self.unit + self.text[last.end() :]
 
 
@@ -346,9 +349,13 @@ class Ambition(StrEnum):
 class IndicatorChange:
     """What happened to a target between two sides.
 
-    ``delta`` is in percentage points for a rate or share (``unit`` 百分点), relative (0.25 = +25 %) for a
-    level or count; ``ambition`` is up, down, same or not-comparable, judged by the indicator's meaning
-    (a lower 能耗 is more ambitious).
+    The change is measured from the side the comparison's kind reads from (the old side; in a hierarchy
+    the 上级, whichever side it was given on) to the other. ``delta`` is in percentage points for a rate or
+    share (``unit`` 百分点), relative (0.25 = +25 %) for a level or count; ``ambition`` is up, down, same or
+    not-comparable, judged by the indicator's meaning (a lower 能耗 is more ambitious). The words say it as
+    a 修订对照表 does, in the kind's verbs, one part per column: the value (``提高1个百分点``, ``本级低25%``,
+    ``上海市高0.05``), the qualifier (``由“超”改为“左右”``), the attribute (``由预期性改为约束性``); ``words``
+    joins them (or says nothing changed: ``未变``).
     """
 
     delta: float | None
@@ -358,7 +365,10 @@ class IndicatorChange:
     qualifier_change: str = ""
     attribute_change: str = ""
     lower_is_better: bool = False
-    words: str = ""  # the change as a 修订对照表 says it: 提高1个百分点；由“超”改为“左右”
+    words: str = ""
+    value_words: str = ""
+    qualifier_words: str = ""
+    attribute_words: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -606,6 +616,9 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, object]:
                     "attribute_change": p.change.attribute_change,
                     "lower_is_better": p.change.lower_is_better,
                     "words": p.change.words,
+                    "value_words": p.change.value_words,
+                    "qualifier_words": p.change.qualifier_words,
+                    "attribute_words": p.change.attribute_words,
                 },
             }
             for p in comparison.indicators

@@ -17,6 +17,7 @@ from .align import (
     pair_targets,
     upper_is_old,
 )
+from .diff.frame import frame_for
 from .diff.numbers import indicator_change
 from .diff.terms import shared_words, term_shifts
 from .diff.text import redline
@@ -61,10 +62,10 @@ def compare(
     Each side is one or more documents of one place and period (an interpretation plus an article).
     :param kind: version, hierarchy or peer; inferred from the two sides' metadata when None.
     """
-    kind = kind or infer_kind([d.meta for d in old], [d.meta for d in new])
-    upper_old = kind is not ComparisonKind.HIERARCHY or upper_is_old(
-        [d.meta for d in old], [d.meta for d in new]
-    )
+    old_metas, new_metas = [d.meta for d in old], [d.meta for d in new]
+    kind = kind or infer_kind(old_metas, new_metas)
+    upper_old = kind is not ComparisonKind.HIERARCHY or upper_is_old(old_metas, new_metas)
+    frame = frame_for(kind, old_metas, new_metas, upper_old)
     old_units, new_units = alignment_units(old), alignment_units(new)
     same_place = {d.meta.place for d in old} == {d.meta.place for d in new}
     pairs = align_sections(
@@ -92,7 +93,7 @@ def compare(
             o.document if o else None,
             n.document if n else None,
             score,
-            indicator_change(o.indicator, n.indicator, kind) if o and n else None,
+            indicator_change(o.indicator, n.indicator, frame) if o and n else None,
         )
         for o, n, score in pair_targets(old_targets, new_targets)
     )
@@ -135,6 +136,7 @@ def summarize(
     for term in terms:
         counts[f"terms_{term.shift}"] += 1
     counts["sections_paired"] = sum(1 for p in pairs if p.old and p.new)
+    counts["targets_paired"] = sum(1 for t in indicators if t.old and t.new)
     counts.update(frame_counts(pairs, indicators, kind, upper_old))
     return dict(sorted(counts.items()))
 

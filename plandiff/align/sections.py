@@ -24,9 +24,10 @@
    ``split`` (one old unit, several new) or ``merged``. Units with no pair are ``added`` or ``removed``.
 A pair's reported score is its score of step 1 divided by the best possible one, so 1.0 means identical
 text, context and title. Reviewer overrides pin or forbid pairs by section id; a situation analysis
-(``Unit.outlook``) pairs only with a situation analysis. The constants were
-calibrated as a set on the two section keys (Kunshan 14th/15th, Kunshan 15th/Suzhou 建议; tests/align);
-re-run those tests after any change.
+(``Unit.outlook``) pairs only with a situation analysis. A pair's evidence (the words both units use) is
+not found here: ``pipeline.compare`` finds it once, with the key terms (``diff.terms.shared_words``).
+The constants were calibrated as a set on the two section keys (Kunshan 14th/15th, Kunshan 15th/Suzhou
+建议; tests/align); re-run those tests after any change.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ import numpy as np
 
 from ..model import Relation, SectionPair
 from .assignment import min_cost_assignment
-from .similarity import carried_sentences, shared_terms, similarity_matrices
+from .similarity import carried_sentences, similarity_matrices
 from .units import Unit
 
 CONTEXT_WEIGHT = 1.0
@@ -241,8 +242,7 @@ def _label(
             relation = Relation.SAME if (i, j) in in_order else Relation.MOVED
         else:
             relation = Relation.SPLIT if news_of[i] > 1 else Relation.MERGED
-        evidence = shared_terms(old[i].text, new[j].text)
-        result.append(SectionPair(old[i].ref, new[j].ref, round(float(score[i, j]), 4), relation, evidence))
+        result.append(SectionPair(old[i].ref, new[j].ref, round(float(score[i, j]), 4), relation))
     for i in range(len(old)):
         if i not in news_of:
             result.append(SectionPair(old[i].ref, None, 0.0, Relation.REMOVED))

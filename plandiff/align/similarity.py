@@ -11,7 +11,6 @@ about when its own text is short or wanders.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -99,22 +98,3 @@ def unit_sentences(text: str) -> list[str]:
     """A unit's sentences (split at 。；！？ and line ends) with at least MIN_SENTENCE_CHARS Chinese characters."""
     found = (s.strip() for s in _SENTENCE_END.split(matching_form(text)))
     return [s for s in found if len(_HAN.findall(s)) >= MIN_SENTENCE_CHARS]
-
-
-def shared_terms(old_text: str, new_text: str, limit: int = 5) -> tuple[str, ...]:
-    """Four-character words both texts use, the most used first: the evidence for a pair."""
-
-    def grams(text: str) -> Counter[str]:
-        return Counter(
-            run[i : i + 4] for run in re.findall(r"[\u4e00-\u9fff]{4,}", text) for i in range(len(run) - 3)
-        )
-
-    old_grams, new_grams = grams(old_text), grams(new_text)
-    common = sorted(set(old_grams) & set(new_grams), key=lambda g: (-min(old_grams[g], new_grams[g]), g))
-    found: list[str] = []
-    for gram in common:
-        if not any(gram[1:] in kept or gram[:-1] in kept for kept in found):
-            found.append(gram)
-        if len(found) >= limit:
-            break
-    return tuple(found)

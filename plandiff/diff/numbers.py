@@ -7,21 +7,23 @@ With equal values, a weaker qualifier (超 → 左右, 以上 → plain) is a fa
 under 力争 is softer than a firm one. Text targets are equal when they say the same after their
 wording is unified (``与经济增长同步`` = ``和经济增长同步``, brackets and 经 in 完成经国家审核… dropped).
 
-``IndicatorChange.words`` says the change as a 修订对照表 does, in the source's own words:
-``提高1个百分点``, ``由“超”改为“左右”``, ``由预期性改为约束性``. A version or hierarchy comparison speaks of the
-new side against the old (提高 / 降低); a peer comparison of the second place against the first
-(高 / 低), since neither is a revision of the other.
+The change is said as a 修订对照表 does, in the source's own words and the kind's verbs (``frame.py``), one
+part per column of a report: the value (``提高1个百分点``, ``本级低25%``, ``上海市高0.05``, ``提高到2倍``,
+``由1.75:1缩小到1.7:1``), the qualifier as written around the number (``由“超”改为“左右”``, ``增加“力争”``),
+the attribute (``由预期性改为约束性``); ``IndicatorChange.words`` joins them. A hierarchy is measured from
+the 上级 to the 本级 whichever side each was given on, so delta, ambition and words read from the 本级's
+point of view.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..align import measure
 from ..ingest import matching_form
 from ..model import (
     Ambition,
-    ComparisonKind,
     Direction,
     Indicator,
     IndicatorChange,
@@ -29,6 +31,7 @@ from ..model import (
     Quantity,
     QuantityKind,
 )
+from .frame import VERSION_FRAME, Frame
 
 LOWER_IS_BETTER = re.compile(
     r"能耗|排放|死亡率|死亡人数|PM2\.5|细颗粒物|浓度|失业率|收入比|事故|发病率|污染|贫困|差距|负债率"
@@ -43,10 +46,16 @@ _STRENGTH = {
     Qualifier.LT: -2,
 }
 _PERCENT = {"%", "百分点", "‰"}
+# Decimals a number in words keeps: a delta of 0.05 percentage points, a ratio of 1.75:1; a relative
+# change or a multiple keeps one, as plans and their interpretations write them (增长14.3%, 2.2倍).
+NUMBER_DECIMALS = 4
+RELATIVE_DECIMALS = 1
 # A written range: two numbers joined by a dash, a tilde or 至/到 (units may follow either number).
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|‰)?\s*[-—–~～至到]\s*(\d+(?:\.\d+)?)")
 # A number as written: digits, or Chinese numerals and magnitudes (超万亿, 三千五百).
 _NUMBER = re.compile(r"\d+(?:\.\d+)?|[一二三四五六七八九十百千万亿两〇零]+")
+# A scale class after the number (5000亿级, 千亿级): one word that qualifies the value, kept whole.
+_SCALE_CLASS = re.compile(r"[万亿千百]+级")
 # What a text target's wording may vary in without saying something else.
 _TEXT_VARIANTS = (
     (re.compile(r"[\[\]［］【】〔〕()（）“”\"\s]"), ""),
@@ -55,17 +64,16 @@ _TEXT_VARIANTS = (
 )
 
 
-def indicator_change(
-    old: Indicator, new: Indicator, kind: ComparisonKind = ComparisonKind.VERSION
-) -> IndicatorChange:
-    """The change from an old target to the new one (for peers: from the first place to the second)."""
-    lower_better = bool(LOWER_IS_BETTER.search(old.normalized_name + new.normalized_name))
+def indicator_change(old: Indicator, new: Indicator, frame: Frame = VERSION_FRAME) -> IndicatorChange:
+    """The change from the frame's base side to its subject (old to new; in a hierarchy 上级 to 本级)."""
+    base, subject = (new, old) if frame.reversed else (old, new)
+    lower_better = bool(LOWER_IS_BETTER.search(base.normalized_name + subject.normalized_name))
     attribute = (
-        f"{old.attribute}→{new.attribute}"
-        if old.attribute and new.attribute and old.attribute != new.attribute
+        f"{base.attribute}→{subject.attribute}"
+        if base.attribute and subject.attribute and base.attribute != subject.attribute
         else ""
     )
-    a, b = old.quantity, new.quantity
+    a, b = base.quantity, subject.quantity
     qualifier = ""
     if a.qualifier_text != b.qualifier_text and a.value is not None and b.value is not None:
         qualifier = f"{a.qualifier_text or '=='}→{b.qualifier_text or '=='}"
@@ -94,15 +102,13 @@ def indicator_change(
         else:
             ambition = Ambition.UP if (direction is Direction.HIGHER) != lower_better else Ambition.DOWN
     change = IndicatorChange(delta, unit, direction, ambition, qualifier, attribute, lower_better)
-    return IndicatorChange(
-        delta,
-        unit,
-        direction,
-        ambition,
-        qualifier,
-        attribute,
-        lower_better,
-        change_words(old, new, change, kind),
+    value_words, qualifier_words, attribute_words = change_words(a, b, change, frame)
+    return replace(
+        change,
+        words="；".join(w for w in (value_words, qualifier_words, attribute_words) if w) or frame.same,
+        value_words=value_words,
+        qualifier_words=qualifier_words,
+        attribute_words=attribute_words,
     )
 
 
@@ -147,50 +153,40 @@ def _strength(quantity: Quantity, lower_better: bool) -> float:
     return strength - (0.5 if quantity.aim else 0)
 
 
-def change_words(old: Indicator, new: Indicator, change: IndicatorChange, kind: ComparisonKind) -> str:
-    """The change in words, as a 修订对照表 writes it: value, then qualifier, then attribute (``；`` between)."""
-    a, b = old.quantity, new.quantity
-    peer = kind is ComparisonKind.PEER
-    parts: list[str] = []
+def change_words(a: Quantity, b: Quantity, change: IndicatorChange, frame: Frame) -> tuple[str, str, str]:
+    """The change from value ``a`` (the frame's base) to ``b`` in words: (value, qualifier, attribute),
+    each empty when that part did not change."""
+    value = ""
     if a.kind is QuantityKind.TEXT_ONLY or b.kind is QuantityKind.TEXT_ONLY:
         if not (a.kind is b.kind and same_text(a, b)):
-            parts.append(f"由“{a.shown}”改为“{b.shown}”" if not peer else f"“{a.shown}”对“{b.shown}”")
+            value = frame.contrast(f"“{a.shown}”", f"“{b.shown}”")
     elif change.direction is Direction.NOT_COMPARABLE or (
         change.delta is None and change.direction is not Direction.SAME
     ):
-        before, after = _value_phrase(a), _value_phrase(b)
-        parts.append(f"由{before}改为{after}" if not peer else f"{before}对{after}")
+        value = frame.contrast(_value_phrase(a), _value_phrase(b))
     elif change.direction is not Direction.SAME and change.delta is not None:
-        parts.append(_delta_words(change, a, b, peer))
-    words = _qualifier_words(a, b, peer)
-    if words:
-        parts.append(words)
-    if change.attribute_change:
-        before, after = change.attribute_change.split("→")
-        parts.append(f"由{before}改为{after}" if not peer else f"{before}对{after}")
-    if not parts:
-        return "未变" if not peer else "相同"
-    return "；".join(parts)
+        value = _delta_words(change, a, b, frame)
+    attribute = frame.contrast(*change.attribute_change.split("→")) if change.attribute_change else ""
+    return value, _qualifier_words(a, b, frame), attribute
 
 
-def _delta_words(change: IndicatorChange, a: Quantity, b: Quantity, peer: bool) -> str:
+def _delta_words(change: IndicatorChange, a: Quantity, b: Quantity, frame: Frame) -> str:
     assert change.delta is not None
     up = change.direction is Direction.HIGHER
-    verb = ("高" if up else "低") if peer else ("提高" if up else "降低")
+    verb = frame.higher if up else frame.lower
     size = abs(change.delta)
     if change.delta_unit == "百分点":
-        return f"{verb}{_number(size)}个百分点"
+        return f"{verb}{number_text(size)}个百分点"
     if a.unit == "ratio":
-        return (
-            f"由{_number(a.value or 0)}:1{'缩小到' if not up else '扩大到'}{_number(b.value or 0)}:1"
-            if not peer
-            else f"{verb}{_number(size)}"
-        )
+        if frame.revision:
+            moved = "扩大到" if up else "缩小到"
+            return f"由{number_text(a.value or 0)}:1{moved}{number_text(b.value or 0)}:1"
+        return f"{verb}{number_text(size)}"
     if change.delta_unit == "relative":
         if up and change.delta >= 1:
-            return f"{'是' if peer else '提高到'}{_number(change.delta + 1)}倍"
-        return f"{verb}{_number(round(size * 100, 1))}%"
-    return f"{verb}{_number(size)}"
+            return frame.multiple(number_text(round(change.delta + 1, RELATIVE_DECIMALS)))
+        return f"{verb}{number_text(round(size * 100, RELATIVE_DECIMALS))}%"
+    return f"{verb}{number_text(size)}"
 
 
 def _value_phrase(quantity: Quantity) -> str:
@@ -198,19 +194,22 @@ def _value_phrase(quantity: Quantity) -> str:
     return re.split(r"[,，;；。]", quantity.shown, maxsplit=1)[0]
 
 
-def _number(value: float) -> str:
-    return f"{value:.6g}"
+def number_text(value: float) -> str:
+    """A number as a reader writes it: no exponent, no trailing zeros, at most NUMBER_DECIMALS decimals."""
+    text = f"{round(value, NUMBER_DECIMALS):f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
-def _qualifier_words(a: Quantity, b: Quantity, peer: bool) -> str:
-    """``由“超”改为“左右”``: the words around the number on each side, when they differ."""
+def _qualifier_words(a: Quantity, b: Quantity, frame: Frame) -> str:
+    """``由“超”改为“左右”`` (``限定词上级“超”、本级“左右”``): the words around the number on each side,
+    when they differ."""
     if a.kind is QuantityKind.TEXT_ONLY or b.kind is QuantityKind.TEXT_ONLY:
         return ""
     before, after = qualifier_words(a), qualifier_words(b)
     if before == after:
         return ""
-    if peer:
-        return f"限定词“{before or '无'}”对“{after or '无'}”"
+    if not frame.revision:
+        return f"限定词{frame.base}“{before or '无'}”、{frame.subject}“{after or '无'}”"
     if not before:
         return f"增加“{after}”"
     if not after:
@@ -225,11 +224,16 @@ def qualifier_words(quantity: Quantity) -> str:
     numbers = list(_NUMBER.finditer(text))
     if not numbers:
         return ""
+    if len(numbers) > 1 and _SCALE_CLASS.fullmatch(text, numbers[-1].start(), numbers[-1].end() + 1):
+        numbers.pop()  # 5000亿级: the 亿 of a scale class is no number of its own
     head, tail = text[: numbers[0].start()], text[numbers[-1].end() :]
-    for unit in sorted({quantity.unit, "%", "‰", "万", "亿", ":1", ":", "-", "—"}, key=len, reverse=True):
-        if unit and unit != "ratio":
-            tail = tail.replace(unit, "", 1) if tail.startswith(unit) else tail
-    tail = re.sub(r"^[万亿千百]*(?:元|人|家|个|件|项|亩|吨|辆|套|所|张|平方米|平方公里|公里|次)?", "", tail)
+    if not _SCALE_CLASS.match(tail):
+        for unit in sorted({quantity.unit, "%", "‰", "万", "亿", ":1", ":", "-", "—"}, key=len, reverse=True):
+            if unit and unit != "ratio":
+                tail = tail.replace(unit, "", 1) if tail.startswith(unit) else tail
+        tail = re.sub(
+            r"^[万亿千百]*(?:元|人|家|个|件|项|亩|吨|辆|套|所|张|平方米|平方公里|公里|次)?", "", tail
+        )
     # A clause after the value (4.5-5%，努力争取更好结果) or before it is not a qualifier.
     tail = re.split(r"[,，;；。、]", tail, maxsplit=1)[0]
     head = re.split(r"[,，;；。、]", head)[-1]

@@ -218,7 +218,7 @@ class Words:
 def _load_tokenizer() -> Any:
     """jieba with the policy words added, loaded once per process (imported here: only commands that
     compute terms load it)."""
-    import jieba
+    import jieba  # type: ignore[import-untyped]
 
     logging.getLogger("jieba").setLevel(logging.WARNING)
     jieba.setLogLevel(logging.WARNING)

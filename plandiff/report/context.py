@@ -87,7 +87,7 @@ class ReportContext:
     term_columns: list[tuple[TermShift | None, ...]]
     old_text: list[TextBlock] = field(default_factory=list)
     new_text: list[TextBlock] = field(default_factory=list)
-    change_counts: dict[str, int] = field(default_factory=dict)
+    change_counts: dict[str, int] = field(default_factory=dict)  # pairs per change type (summary texts_…)
     document_labels: dict[str, str] = field(default_factory=dict)
     pdf_terms_per_shift: int = PDF_TERMS_PER_SHIFT
 
@@ -121,7 +121,7 @@ def report_context(comparison: Comparison, *, title: str, run_date: str, side_by
         run_date=run_date,
         points=summary_points(comparison, words, targets),
         targets=targets,
-        chart=targets_chart(targets),
+        chart=targets_chart(targets, words.frame),
         pairs=pairs,
         redlines=[p for p in revised if p.change and p.change.similarity >= REDLINE_MIN_SIMILARITY],
         rewritten=[p for p in revised if p.change and p.change.similarity < REDLINE_MIN_SIMILARITY],
@@ -132,8 +132,9 @@ def report_context(comparison: Comparison, *, title: str, run_date: str, side_by
         term_columns=_term_columns(comparison.terms),
     )
     context.document_labels = document_labels(comparison)
-    for p in pairs:
-        context.change_counts[p.change_key] = context.change_counts.get(p.change_key, 0) + 1
+    context.change_counts = {
+        change.name.lower(): comparison.summary.get(f"texts_{change}", 0) for change in ChangeType
+    }
     if side_by_side:
         context.old_text, context.new_text = side_by_side_texts(comparison)
     return context

@@ -38,9 +38,9 @@ def render_summary_md(context: ReportContext) -> str:
         if row.changed and row.old and row.new:
             cells = [
                 row.name,
-                row.old.quantity.text,
-                row.new.quantity.text,
-                row.delta_words,
+                row.old.quantity.shown,
+                row.new.quantity.shown,
+                row.words,
                 row.ambition_word,
             ]
             lines.append("| " + " | ".join(escape_md(c) for c in cells) + " |")

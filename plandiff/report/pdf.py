@@ -14,8 +14,8 @@ import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
+from weasyprint import HTML  # type: ignore[import-untyped]
+from weasyprint.urls import URLFetcher, URLFetcherResponse  # type: ignore[import-untyped]
 
 from ..errors import ReportError
 

@@ -2,17 +2,18 @@
 
 Each point is a (topic, sentence) pair: the sections that correspond, were added or dropped; the targets
 raised and lowered (value → value); 预期性 ↔ 约束性 changes; new and dropped targets; new and dropped
-terms; the most rewritten sections. Every format (PDF, HTML, workbook, Word, Markdown) shows the same
-points.
+terms; the most rewritten sections. Counts are the comparison's own summary counts in the frame of its
+kind (``pipeline.frame_counts``: 保留 / 删除 / 新增, 落实 / 未体现 / 本级新增, 两地均有 / 仅甲地有 / 仅乙地有);
+the sentences only name what was counted. Every format (PDF, HTML, workbook, Word, Markdown) shows the
+same points.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
-from ..model import ChangeType, Comparison, ComparisonKind, Shift, TextChange
+from ..model import ChangeType, Comparison, ComparisonKind, Relation, Shift, TextChange
 from .targets import TargetRow
 from .wording import Wording
 
@@ -40,7 +41,7 @@ def summary_points(comparison: Comparison, wording: Wording, targets: list[Targe
     """The summary of a comparison, point by point."""
     return [
         _sections_point(comparison, wording),
-        *_target_points(targets, wording),
+        *_target_points(comparison, targets, wording),
         *_added_removed_points(comparison, wording),
         *_term_points(comparison, wording),
         *_rewritten_point(comparison, wording),
@@ -48,25 +49,31 @@ def summary_points(comparison: Comparison, wording: Wording, targets: list[Targe
 
 
 def _sections_point(comparison: Comparison, wording: Wording) -> Point:
-    pairs = comparison.sections
-    units = {
-        side: len({(ref.document, ref.id) for p in pairs if (ref := getattr(p, side)) is not None})
-        for side in ("old", "new")
-    }
-    matched = [p for p in pairs if p.old and p.new]
-    changes = Counter(t.change_type for t in comparison.texts if _matched(comparison, t))
+    count = comparison.summary.get
     kinds = "、".join(
-        f"{word} {changes[change]} 组" for change, word in wording.revisions.items() if changes[change]
+        f"{word} {count(f'texts_{change}', 0)} 组"
+        for change, word in wording.revisions.items()
+        if count(f"texts_{change}", 0)
     )
-    added = sum(1 for p in pairs if p.new and not p.old)
-    removed = sum(1 for p in pairs if p.old and not p.new)
-    return Point(
-        "章节",
-        f"{wording.old}共 {units['old']} 个章节单元、{wording.new}共 {units['new']} 个；"
-        f"{wording.both} {len(matched)} 组"
-        + (f"（{kinds}）" if kinds else "")
-        + f"，{wording.only_new} {added} 个，{wording.only_old} {removed} 个。",
-    )
+    detail = f"（{kinds}）" if kinds else ""
+    if wording.kind is ComparisonKind.HIERARCHY:
+        implemented, missing = count("upper_implemented", 0), count("upper_not_reflected", 0)
+        text = (
+            f"上级 {implemented + missing} 个章节单元中，本级落实 {implemented} 个、未体现 {missing} 个；"
+            f"本级新增 {count('local_added', 0)} 个；对应 {count('sections_paired', 0)} 组{detail}。"
+        )
+    elif wording.kind is ComparisonKind.PEER:
+        text = (
+            f"两地均有的章节 {count('sections_both', 0)} 组{detail}；{wording.only_old} "
+            f"{count('sections_only_old', 0)} 个、{wording.only_new} {count('sections_only_new', 0)} 个章节单元。"
+        )
+    else:
+        kept, deleted = count("sections_kept", 0), count("sections_deleted", 0)
+        text = (
+            f"修订前 {kept + deleted} 个章节单元中，保留 {kept} 个、删除 {deleted} 个；修订后新增 "
+            f"{count('sections_new', 0)} 个；对应 {count('sections_paired', 0)} 组{detail}。"
+        )
+    return Point("章节", text)
 
 
 def _matched(comparison: Comparison, change: TextChange) -> bool:
@@ -75,45 +82,45 @@ def _matched(comparison: Comparison, change: TextChange) -> bool:
 
 
 def _target_item(row: TargetRow, wording: Wording) -> str:
-    assert row.old is not None and row.new is not None
-    a, b = row.old.quantity.text, row.new.quantity.text
-    detail = "，".join(w for w in (row.delta_words, row.qualifier_words) if w)
+    base, subject = row.base, row.subject
+    assert base is not None and subject is not None
+    a, b = base.quantity.shown, subject.quantity.shown
+    value = row.value_words if row.delta is not None else ""  # a contrast of values repeats a and b
+    detail = "，".join(w for w in (value, row.qualifier_words) if w)
     if wording.kind is ComparisonKind.VERSION:
         return f"{row.name}由{a}调整为{b}" + (f"（{detail}）" if detail else "")
-    return f"{row.name}（{wording.old}{a}，{wording.new}{b}" + (f"，{detail}" if detail else "") + "）"
+    frame = wording.frame
+    return f"{row.name}（{frame.base}{a}，{frame.subject}{b}" + (f"，{detail}" if detail else "") + "）"
 
 
-def _target_points(targets: list[TargetRow], wording: Wording) -> list[Point]:
+def _target_points(comparison: Comparison, targets: list[TargetRow], wording: Wording) -> list[Point]:
+    count = comparison.summary.get
     points = []
     for ambition in ("up", "down"):
         rows = [r for r in targets if r.paired and r.ambition == ambition]
         if rows:
             items = "；".join(_target_item(r, wording) for r in rows[:LIST_ITEMS])
-            more = f"；另有 {len(rows) - LIST_ITEMS} 项" if len(rows) > LIST_ITEMS else ""
+            total = count(f"targets_{ambition}", 0)
+            more = f"；另有 {total - LIST_ITEMS} 项" if total > LIST_ITEMS else ""
             word = wording.ambition[ambition]
             lead = f"{word}的目标" if wording.kind is ComparisonKind.PEER else f"目标{word}"
-            points.append(Point("目标", f"{lead} {len(rows)} 项：{items}{more}。"))
+            points.append(Point("目标", f"{lead} {total} 项：{items}{more}。"))
     paired = [r for r in targets if r.paired]
     if not any(r.changed for r in paired):
-        points.append(Point("目标", f"两侧共有的 {len(paired)} 项目标中没有提高或降低的。"))
-    attributes = [r for r in paired if r.attribute_change]
+        points.append(Point("目标", f"两侧共有的 {count('targets_paired', 0)} 项目标中没有提高或降低的。"))
+    attributes = [r for r in paired if r.attribute_words]
     if attributes:
-        items = "；".join(f"{r.name}{r.attribute_change}" for r in attributes[:LIST_ITEMS])
+        items = "；".join(f"{r.name}{r.attribute_words}" for r in attributes[:LIST_ITEMS])
         points.append(Point("属性", f"指标属性变化 {len(attributes)} 项：{items}。"))
     elif any(r.attribute for r in paired):
         points.append(Point("属性", "两侧共有的指标没有在预期性与约束性之间改变。"))
-    new = [r.name for r in targets if r.ambition == "new"]
-    dropped = [r.name for r in targets if r.ambition == "dropped"]
-    unclear = sum(1 for r in paired if r.ambition == "not-comparable")
     parts = []
-    if new:
-        parts.append(
-            f"{wording.ambition['new']}的指标 {len(new)} 项（{_list([n for n in new if _named(n)])}）"
-        )
-    if dropped:
-        parts.append(
-            f"{wording.ambition['dropped']}的指标 {len(dropped)} 项（{_list([n for n in dropped if _named(n)])}）"
-        )
+    for key in wording.subject_first(("new", "dropped")):
+        names = [r.name for r in targets if r.ambition == key and _named(r.name)]
+        if count(f"targets_{key}", 0):
+            named = f"（{_list(names)}）" if names else ""
+            parts.append(f"{wording.ambition[key]}的指标 {count(f'targets_{key}', 0)} 项{named}")
+    unclear = count("targets_not-comparable", 0)
     if unclear:
         parts.append(f"{unclear} 项两侧表述不同、数值不可直接比较")
     if parts:
@@ -128,21 +135,24 @@ def _named(name: str) -> bool:
 
 def _added_removed_points(comparison: Comparison, wording: Wording) -> list[Point]:
     points = []
-    for side, word in (("new", wording.only_new), ("old", wording.only_old)):
-        other = "old" if side == "new" else "new"
+    for side, relation, word in wording.subject_first(
+        (("new", Relation.ADDED, wording.only_new), ("old", Relation.REMOVED, wording.only_old))
+    ):
         titles = [
             ref.title or ref.id
             for p in comparison.sections
-            if (ref := getattr(p, side)) is not None and getattr(p, other) is None
+            if p.relation is relation and (ref := getattr(p, side))
         ]
-        if titles:
-            points.append(Point("章节", f"{word}的章节 {len(titles)} 个：{_list(titles)}。"))
+        total = comparison.summary.get(f"sections_{relation}", 0)
+        if total:
+            points.append(Point("章节", f"{word}的章节 {total} 个：{_list(titles)}。"))
     return points
 
 
 def _term_points(comparison: Comparison, wording: Wording) -> list[Point]:
     parts = []
-    for shift in (Shift.NEW, Shift.DROPPED, Shift.RISING):
+    rising = Shift.FALLING if wording.frame.reversed else Shift.RISING  # the subject side's more used terms
+    for shift in (*wording.subject_first((Shift.NEW, Shift.DROPPED)), rising):
         terms = [t.term for t in comparison.terms if t.shift is shift]
         if terms:
             parts.append(f"{wording.shifts[shift]}的提法有{_list(terms, TERM_ITEMS)}")
@@ -156,15 +166,21 @@ def _rewritten_point(comparison: Comparison, wording: Wording) -> list[Point]:
     changed.sort(key=lambda t: -(t.inserted + t.deleted))
     items: list[str] = []
     seen: set[tuple[str, str]] = set()
+    frame = wording.frame
     for change in changed:
         pair = comparison.sections[change.pair_index]
-        assert pair.old is not None and pair.new is not None
-        if (pair.new.document, pair.new.id) in seen:  # a merged section is named once, by its largest pair
+        # Named by the side measured (修订后, 本级, the second place), with what it added and left out.
+        base, subject = (pair.new, pair.old) if frame.reversed else (pair.old, pair.new)
+        added, left_out = (
+            (change.deleted, change.inserted) if frame.reversed else (change.inserted, change.deleted)
+        )
+        assert base is not None and subject is not None
+        if (subject.document, subject.id) in seen:  # a merged section is named once, by its largest pair
             continue
-        seen.add((pair.new.document, pair.new.id))
+        seen.add((subject.document, subject.id))
         items.append(
-            f"{pair.new.title or pair.new.id}（{wording.old}为{pair.old.title or pair.old.id}；"
-            f"增加 {change.inserted} 字、删去 {change.deleted} 字）"
+            f"{subject.title or subject.id}（{frame.base}为{base.title or base.id}；"
+            f"增加 {added} 字、删去 {left_out} 字）"
         )
         if len(items) == MOST_REWRITTEN:
             break

@@ -1,15 +1,17 @@
-"""Target rows as reports show them: values as written and as numbers, the delta in words and as a
-number, the ambition word of the comparison's kind, and the geometry of the targets chart.
+"""Target rows as reports show them: values with their unit (``Quantity.shown``) and as numbers, the
+change in words and as a number, the ambition word of the comparison's kind, and the targets chart.
 
-Δ is in percentage points for a rate or share (``提高1个百分点``), relative for a level or count
-(``增长25.0%``), plain for a ratio. Change words come from the typed fields (the model carries no words).
+Δ is a number in percentage points for a rate or share, relative for a level or count, plain for a ratio.
+The change's words are the comparison's own (``IndicatorChange.value_words`` / ``qualifier_words`` /
+``attribute_words``, made in ``diff.numbers`` with the kind's verbs); reports only place them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Ambition, Comparison, Direction, Indicator, IndicatorPair
+from ..diff.frame import Frame
+from ..model import Comparison, Indicator, IndicatorPair
 from .wording import Wording
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
@@ -17,16 +19,6 @@ UNIT_WORDS = {"ratio": "比值"}  # the model's unit names that are not Chinese
 ARROWS = {"up": "↑", "down": "↓", "same": "→", "not-comparable": "≈", "new": "＋", "dropped": "－"}
 # Targets table order: changes first, then what cannot be compared, what stayed, new, dropped.
 _ORDER = {"up": 0, "down": 0, "not-comparable": 1, "same": 2, "new": 3, "dropped": 4}
-# How each qualifier reads in a plan (超4000家, 5%以上, 4000左右, 力争…).
-QUALIFIER_WORDS = {
-    "==": "确数",
-    ">=": "以上",
-    ">": "超",
-    "<=": "以内",
-    "<": "低于",
-    "~": "左右",
-    "aim": "力争",
-}
 # The chart shows at most this many targets (the ones that changed first); the table lists them all.
 CHART_ROWS = 24
 CHART_ROW = 18  # SVG pixels per target in the chart
@@ -50,11 +42,31 @@ class TargetRow:
     arrow: str
     delta: float | None
     delta_unit: str  # 百分点, relative, or empty (a ratio, a plain difference)
-    delta_words: str
+    words: str  # the whole change (未变 / 与上级一致 / 两地相同 when nothing changed)
+    value_words: str
     qualifier_words: str
     attribute: str
-    attribute_change: str
+    attribute_words: str
     sort_line: int
+    reversed: bool = False  # the change is measured from the new side (a hierarchy whose 上级 is new)
+
+    @property
+    def base(self) -> Indicator | None:
+        """The side the change is measured from (修订前, 上级, the first place)."""
+        return self.new if self.reversed else self.old
+
+    @property
+    def subject(self) -> Indicator | None:
+        """The side measured against the base (修订后, 本级, the second place)."""
+        return self.old if self.reversed else self.new
+
+    @property
+    def value_cell(self) -> str:
+        """The 变化 column: the value's change, or the whole change's word when nothing else changed
+        either (未变, 与上级一致, 两地相同)."""
+        if self.value_words or self.qualifier_words or self.attribute_words:
+            return self.value_words
+        return self.words
 
     @property
     def paired(self) -> bool:
@@ -101,11 +113,13 @@ def _row(pair: IndicatorPair, wording: Wording, labels: dict[str, str]) -> Targe
         arrow=ARROWS[ambition],
         delta=delta,
         delta_unit=change.delta_unit if change else "",
-        delta_words=delta_words(delta, change.delta_unit, change.direction, wording) if change else "",
-        qualifier_words=qualifier_words(change.qualifier_change) if change else "",
+        words=change.words if change else "",
+        value_words=change.value_words if change else "",
+        qualifier_words=change.qualifier_words if change else "",
         attribute=either.attribute or "",
-        attribute_change=_attribute_words(change.attribute_change) if change else "",
+        attribute_words=change.attribute_words if change else "",
         sort_line=either.line,
+        reversed=wording.frame.reversed,
     )
 
 
@@ -114,53 +128,15 @@ def _where(label: str | None, indicator: Indicator | None) -> str:
     return "" if indicator is None else f"{label or ''}L{indicator.line}"
 
 
-def number(value: float) -> str:
-    """A number as a reader writes it: no trailing zeros, at most two decimals."""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def delta_words(delta: float | None, unit: str, direction: Direction, wording: Wording) -> str:
-    """Δ in words: ``提高1个百分点``, ``本级低25.0%``, ``上海市高0.05``; empty when not comparable."""
-    if delta is None or direction is Direction.NOT_COMPARABLE:
-        return ""
-    if direction is Direction.SAME or delta == 0:
-        return "数值相同"
-    verb = wording.higher if delta > 0 else wording.lower
-    if unit == "百分点":
-        return f"{verb}{number(abs(delta))}个百分点"
-    if unit == "relative":
-        return f"{verb}{abs(delta) * 100:.1f}%"
-    return f"{verb}{number(abs(delta))}"
-
-
-def qualifier_words(change: str) -> str:
-    """``>=→~`` as a reader says it: ``由“以上”改为“左右”``."""
-    if "→" not in change:
-        return ""
-    before, after = (
-        "".join(QUALIFIER_WORDS.get(part, part) for part in sorted(side.split(), key=lambda p: p != "aim"))
-        for side in change.split("→")
-    )
-    return f"由“{before}”改为“{after}”"
-
-
-def _attribute_words(change: str) -> str:
-    """``预期性→约束性`` as ``由预期性改为约束性``."""
-    if "→" not in change:
-        return change
-    before, after = change.split("→", 1)
-    return f"由{before}改为{after}"
-
-
 @dataclass(frozen=True, slots=True)
 class ChartRow:
-    """One target in the chart: its name, both bars (0..CHART_BAR, scaled to the larger value)."""
+    """One target in the chart: its name, the base side's bar and the other side's (0..CHART_BAR, scaled
+    to the larger value), coloured by ambition."""
 
     name: str
     y: float
-    old_length: float
-    new_length: float
+    base_length: float
+    subject_length: float
     label: str
     colour: str
 
@@ -176,8 +152,11 @@ class ChartGroup:
 
 @dataclass(frozen=True, slots=True)
 class Chart:
-    """The targets chart: old against new for every paired target with two numbers, grouped by unit."""
+    """The targets chart: base against subject side for every paired target with two numbers, grouped
+    by unit; ``base`` and ``subject`` name the two bars."""
 
+    base: str
+    subject: str
     groups: list[ChartGroup]
     height: float
     label_width: int
@@ -187,9 +166,10 @@ class Chart:
     total: int
 
 
-def targets_chart(rows: list[TargetRow]) -> Chart:
-    """Bars of old and new value per target; each row is scaled to its own larger value (targets of one
-    unit still differ by orders of magnitude), so the bars show the change and the labels the values."""
+def targets_chart(rows: list[TargetRow], frame: Frame) -> Chart:
+    """Bars of the base and the subject value per target (修订前 and 修订后, 上级 and 本级, first and second
+    place); each row is scaled to its own larger value (targets of one unit still differ by orders of
+    magnitude), so the bars show the change and the labels the values."""
     numeric = [r for r in rows if r.old and r.new and _value(r.old) is not None and _value(r.new) is not None]
     shown = sorted(numeric, key=lambda r: (not r.changed, r.sort_line))[:CHART_ROWS]
     by_unit: dict[str, list[TargetRow]] = {}
@@ -204,29 +184,27 @@ def targets_chart(rows: list[TargetRow]) -> Chart:
         y += CHART_ROW
         chart_rows = []
         for row in members:
-            assert row.old is not None and row.new is not None
-            a, b = abs(_value(row.old) or 0.0), abs(_value(row.new) or 0.0)
+            base, subject = row.base, row.subject
+            assert base is not None and subject is not None
+            a, b = abs(_value(base) or 0.0), abs(_value(subject) or 0.0)
             scale = CHART_BAR / max(a, b) if max(a, b) else 0.0
             chart_rows.append(
                 ChartRow(
                     name=row.name if len(row.name) <= 14 else row.name[:13] + "…",
                     y=y,
-                    old_length=round(a * scale, 1),
-                    new_length=round(b * scale, 1),
-                    label=f"{row.old.quantity.text} → {row.new.quantity.text}",
+                    base_length=round(a * scale, 1),
+                    subject_length=round(b * scale, 1),
+                    label=f"{base.quantity.shown} → {subject.quantity.shown}",
                     colour=BAR_COLOURS.get(row.ambition, BAR_COLOURS["same"]),
                 )
             )
             y += CHART_ROW
         groups.append(ChartGroup(unit, group_y, chart_rows))
-    return Chart(groups, y, CHART_LABEL, CHART_BAR, CHART_ROW, len(shown), len(numeric))
+    return Chart(
+        frame.base, frame.subject, groups, y, CHART_LABEL, CHART_BAR, CHART_ROW, len(shown), len(numeric)
+    )
 
 
 def _value(indicator: Indicator) -> float | None:
     quantity = indicator.quantity
     return quantity.base_value if quantity.base_value is not None else quantity.value
-
-
-def ambition_count(rows: list[TargetRow], ambition: Ambition) -> int:
-    """How many paired targets have this ambition."""
-    return sum(1 for r in rows if r.paired and r.ambition == ambition.value)

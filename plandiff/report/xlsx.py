@@ -3,7 +3,7 @@
 Every cell is written by ``_put``: document text starting with = + - @ is stored as text (never a
 formula), control characters Word and PDF text carry are stripped, overlong text is cut to what a cell
 holds. Values are numbers with number formats (a Δ of ``+0.5个百分点`` is the number 0.5), beside the
-text as written. Each sheet prints landscape, fitted to the page width, with its header row repeated;
+value as written with its unit (``Quantity.shown``) and the change in the comparison's words. Each sheet prints landscape, fitted to the page width, with its header row repeated;
 redline cells wrap and their rows are as tall as their text. Column widths count a CJK character as two.
 """
 
@@ -20,8 +20,11 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
-from openpyxl.formatting.rule import CellIsRule
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.formatting.rule import Rule
+from openpyxl.styles import Alignment, Color, Font, PatternFill
+from openpyxl.styles.differential import DifferentialStyle
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..model import Indicator, TextOp
@@ -30,11 +33,11 @@ from .targets import UNIT_WORDS, TargetRow
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _FORMULA_START = ("=", "+", "-", "@")
-DELETED = InlineFont(color="C62828", strike=True)
-INSERTED = InlineFont(color="1A7F37", u="single")
-MOVED = InlineFont(color="8E6D00", strike=True)
-MOVED_IN = InlineFont(color="8E6D00", u="single")
-UNCHANGED = InlineFont(color="777777")
+DELETED = InlineFont(color=Color("C62828"), strike=True)
+INSERTED = InlineFont(color=Color("1A7F37"), u="single")
+MOVED = InlineFont(color=Color("8E6D00"), strike=True)
+MOVED_IN = InlineFont(color=Color("8E6D00"), u="single")
+UNCHANGED = InlineFont(color=Color("777777"))
 HEADER_FILL = PatternFill("solid", fgColor="E8EEF5")
 MAX_WIDTH = 30  # a text column wraps past this, so that a sheet fitted to the page width stays legible
 REDLINE_WIDTH = 60  # columns of the two redline cells
@@ -125,7 +128,7 @@ def _table(
         for c, value in enumerate(row, start=1):
             _put(sheet, r, c, value, (formats or {}).get(c - 1))
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{sheet.cell(row=1, column=len(header)).column_letter}{max(1, len(rows) + 1)}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(1, len(rows) + 1)}"
     widths = _fit_columns(sheet)
     for r, row in enumerate(rows, start=2):
         texts = [str(v) if isinstance(v, str) else "" for v in row]
@@ -140,12 +143,14 @@ def _print_setup(sheet: Worksheet, title: str) -> None:
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.print_options.gridLines = True
     if sheet.title != "概览":
         sheet.print_title_rows = "1:1"
-    sheet.oddHeader.center.text = safe_text(title).replace("&", "&&")
-    sheet.oddFooter.center.text = "第 &P 页 / 共 &N 页"
+    header, footer = sheet.oddHeader, sheet.oddFooter
+    assert header is not None and footer is not None  # openpyxl makes both with the sheet
+    header.center.text = safe_text(title).replace("&", "&&")
+    footer.center.text = "第 &P 页 / 共 &N 页"
 
 
 def _summary_sheet(sheet: Worksheet, context: ReportContext) -> None:
@@ -157,15 +162,7 @@ def _summary_sheet(sheet: Worksheet, context: ReportContext) -> None:
         [w.old, "；".join(d.title or d.id for d in context.comparison.old)],
         [w.new, "；".join(d.title or d.id for d in context.comparison.new)],
         *([point.topic, point.text] for point in context.points),
-        [f"{w.both}（组）", s.get("sections_paired", 0)],
-        [f"{w.only_new}章节", len(context.added)],
-        [f"{w.only_old}章节", len(context.removed)],
-        *(
-            [f"目标{w.ambition[key]}", sum(1 for t in context.targets if t.paired and t.ambition == key)]
-            for key in ("up", "down", "same", "not-comparable")
-        ),
-        [f"{w.ambition['new']}指标", sum(1 for t in context.targets if t.ambition == "new")],
-        [f"{w.ambition['dropped']}指标", sum(1 for t in context.targets if t.ambition == "dropped")],
+        *([label, s.get(key, 0)] for label, key in w.count_rows),
     ]
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row, start=1):
@@ -188,7 +185,7 @@ def _side(indicator: Indicator | None) -> list[Any]:
     if indicator is None:
         return ["", None, "", None, None]
     q = indicator.quantity
-    return [q.text, q.value, UNIT_WORDS.get(q.unit, q.unit), q.base_value, indicator.year]
+    return [q.shown, q.value, UNIT_WORDS.get(q.unit, q.unit), q.base_value, indicator.year]
 
 
 def _target_cells(row: TargetRow) -> list[Any]:
@@ -197,11 +194,11 @@ def _target_cells(row: TargetRow) -> list[Any]:
         *_side(row.old),
         *_side(row.new),
         row.delta,
-        row.delta_words,
+        row.value_cell,
         row.qualifier_words,
         row.ambition_word,
         row.attribute,
-        row.attribute_change,
+        row.attribute_words,
         row.old_where,
         row.new_where,
     ]
@@ -211,7 +208,7 @@ def _targets_sheet(sheet: Worksheet, context: ReportContext) -> None:
     w = context.words
     header = ["指标"]
     for side in (w.old, w.new):
-        header += [f"{side}（原文）", f"{side}数值", f"{side}单位", f"{side}折算值", f"{side}年份"]
+        header += [f"{side}目标值", f"{side}数值", f"{side}单位", f"{side}折算值", f"{side}年份"]
     header += ["变化量", "变化", "限定词变化", "目标强度", "属性", "属性变化", f"{w.old}出处", f"{w.new}出处"]
     _table(sheet, header, [_target_cells(row) for row in context.targets])
     for r, row in enumerate(context.targets, start=2):
@@ -226,10 +223,11 @@ def _targets_sheet(sheet: Worksheet, context: ReportContext) -> None:
     for key, colour in (("up", "D6F0DA"), ("down", "F8D7DA")):
         sheet.conditional_formatting.add(
             f"O2:O{last}",
-            CellIsRule(
+            Rule(
+                type="cellIs",
                 operator="equal",
                 formula=[_quoted(w.ambition[key])],
-                fill=PatternFill("solid", fgColor=colour),
+                dxf=DifferentialStyle(fill=PatternFill("solid", fgColor=colour)),
             ),
         )
 
@@ -371,5 +369,5 @@ def _fit_columns(sheet: Worksheet) -> list[int]:
     for column in sheet.columns:
         width = max((display_width(str(cell.value)) for cell in column if cell.value is not None), default=8)
         widths.append(min(MAX_WIDTH, max(8, width + 2)))
-        sheet.column_dimensions[column[0].column_letter].width = widths[-1]
+        sheet.column_dimensions[get_column_letter(len(widths))].width = widths[-1]
     return widths

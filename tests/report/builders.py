@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from plandiff.diff.frame import frame_for
+from plandiff.diff.numbers import indicator_change
 from plandiff.diff.text import redline
 from plandiff.model import (
-    Ambition,
     Comparison,
     ComparisonKind,
-    Direction,
     DocumentKind,
     DocumentMeta,
     Indicator,
-    IndicatorChange,
     IndicatorPair,
     IndicatorRole,
     Qualifier,
@@ -26,6 +25,7 @@ from plandiff.model import (
     Shift,
     TermShift,
 )
+from plandiff.pipeline import summarize
 from tests.conftest import INPUTS
 
 OLD_TEXT = "到２０２５年，研发投入强度达４.５％；建设“智造之城”。推进城市更新；完善公共服务体系。"
@@ -47,10 +47,13 @@ def _target(name: str, text: str, value: float, unit: str, attribute: str, line:
 
 
 def small_comparison(
-    kind: ComparisonKind = ComparisonKind.VERSION, *, title: str = "第一章 创新驱动"
+    kind: ComparisonKind = ComparisonKind.VERSION, *, title: str = "第一章 创新驱动", upper_old: bool = True
 ) -> Comparison:
-    """A comparison of three section pairs and three target pairs; ``title`` is the revised section's."""
+    """A comparison of three section pairs and three target pairs; ``title`` is the revised section's.
+    A hierarchy has 苏州市 (上级) on the old side, or on the new side when ``upper_old`` is false."""
     places = ("北京市", "上海市") if kind is ComparisonKind.PEER else ("苏州市", "昆山市")
+    if not upper_old:
+        places = places[::-1]
     old_meta = DocumentMeta(
         "old-doc", "old.txt", places[0], period=15, kind=DocumentKind.PLAN, title="旧规划"
     )
@@ -73,23 +76,18 @@ def small_comparison(
         redline("", "推动低空经济发展。", pair_index=1),
         redline("做好常态化疫情防控。", "", pair_index=2),
     )
+    frame = frame_for(kind, (old_meta,), (new_meta,), upper_old)
+    raised = (
+        _target("研发投入强度", "４.５％", 4.5, "%", "预期性", 11),
+        _target("研发投入强度", "５％", 5.0, "%", "约束性", 11),
+    )
+    unemployment = (
+        _target("城镇调查失业率", "5.5%以内", 5.5, "%", "预期性", 12),
+        _target("城镇调查失业率", "5%以内", 5.0, "%", "预期性", 12),
+    )
     indicators = (
-        IndicatorPair(
-            _target("研发投入强度", "４.５％", 4.5, "%", "预期性", 11),
-            _target("研发投入强度", "５％", 5.0, "%", "约束性", 11),
-            "old-doc",
-            "new-doc",
-            1.0,
-            IndicatorChange(0.5, "百分点", Direction.HIGHER, Ambition.UP, attribute_change="预期性→约束性"),
-        ),
-        IndicatorPair(
-            _target("城镇调查失业率", "5.5%以内", 5.5, "%", "预期性", 12),
-            _target("城镇调查失业率", "5%以内", 5.0, "%", "预期性", 12),
-            "old-doc",
-            "new-doc",
-            1.0,
-            IndicatorChange(-0.5, "百分点", Direction.LOWER, Ambition.UP, lower_is_better=True),
-        ),
+        IndicatorPair(*raised, "old-doc", "new-doc", 1.0, indicator_change(*raised, frame)),
+        IndicatorPair(*unemployment, "old-doc", "new-doc", 1.0, indicator_change(*unemployment, frame)),
         IndicatorPair(
             _target("数字经济核心产业增加值占比", "15%", 15.0, "%", "预期性", 13),
             None,
@@ -103,7 +101,8 @@ def small_comparison(
         TermShift("低空经济", 0, 5, 0.0, 12.5, Shift.NEW),
         TermShift("疫情防控", 4, 0, 10.0, 0.0, Shift.DROPPED),
     )
-    return Comparison(kind, (old_meta,), (new_meta,), pairs, texts, indicators, terms, {"sections_paired": 1})
+    summary = summarize(pairs, texts, indicators, terms, kind, upper_old)
+    return Comparison(kind, (old_meta,), (new_meta,), pairs, texts, indicators, terms, summary)
 
 
 def hostile_comparison() -> Comparison:
@@ -153,6 +152,6 @@ def merged_comparison(pairs: int = 200) -> Comparison:
             relation = Relation.SAME
         section_pairs.append(SectionPair(old_ref, new_ref, 0.5, relation))
         texts.append(change)
-    return Comparison(
-        ComparisonKind.PEER, (old_meta,), (new_meta,), tuple(section_pairs), tuple(texts), (), ()
-    )
+    kind = ComparisonKind.PEER
+    summary = summarize(section_pairs, texts, (), (), kind)
+    return Comparison(kind, (old_meta,), (new_meta,), tuple(section_pairs), tuple(texts), (), (), summary)

@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -93,7 +94,7 @@ def test_pdf_has_every_pair_and_target_change(pack: Path) -> None:
                 assert squash(pair[side]["title"] or pair[side]["id"])[:12] in text, pair[side]
     for pair in payload["indicators"]:
         if pair["old"] and pair["new"]:
-            assert squash(pair["old"]["value_text"]) in text and squash(pair["new"]["value_text"]) in text
+            assert squash(pair["old"]["shown"]) in text and squash(pair["new"]["shown"]) in text
     assert "第1页/共" in text and "执行摘要" in text
 
 
@@ -148,12 +149,66 @@ def test_workbook_numbers_are_numbers(tmp_path: Path) -> None:
     header = [c.value for c in sheet[1]]
     rows = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
     raised = rows["研发投入强度"]
-    assert raised[header.index("修订前（原文）")].value == "４.５％"  # the source's characters
+    assert raised[header.index("修订前目标值")].value == "４.５％"  # the source's characters
+    assert raised[header.index("变化")].value == "提高0.5个百分点"
+    assert raised[header.index("属性变化")].value == "由预期性改为约束性"
     assert raised[header.index("修订前数值")].value == 4.5 and raised[header.index("修订后数值")].value == 5.0
     delta = raised[header.index("变化量")]
     assert delta.value == 0.5 and delta.data_type == "n" and "个百分点" in delta.number_format
     assert raised[header.index("修订后年份")].value == 2030
     assert rows["城镇调查失业率"][header.index("目标强度")].value == "提高"  # lower unemployment asks more
+
+
+@pytest.mark.parametrize(
+    ("kind", "upper_old", "sides", "change", "ambition"),
+    [
+        (ComparisonKind.HIERARCHY, True, ("上级", "本级"), "本级高0.5个百分点", "高于上级"),
+        (ComparisonKind.HIERARCHY, False, ("本级", "上级"), "本级低0.5个百分点", "低于上级"),
+        (ComparisonKind.PEER, True, ("北京市", "上海市"), "上海市高0.5个百分点", "上海市更高"),
+    ],
+)
+def test_target_changes_read_in_the_kinds_words(
+    kind: ComparisonKind, upper_old: bool, sides: tuple[str, str], change: str, ambition: str, tmp_path: Path
+) -> None:
+    """The 上级 (苏州 4.5%) may be given on either side: the 本级 (昆山 5%, or 4.5% against 苏州 5%) is
+    what is measured, and the sections only one side has are named for that side's level."""
+    comparison = small_comparison(kind, upper_old=upper_old)
+    write_reports(comparison, tmp_path, options("xlsx", "md"))
+    book = load_workbook(tmp_path / "report.xlsx")
+    sheet = book["指标"]
+    header = [c.value for c in sheet[1]]
+    assert header[1] == f"{sides[0]}目标值" and header[6] == f"{sides[1]}目标值"
+    raised = {row[0].value: row for row in sheet.iter_rows(min_row=2)}["研发投入强度"]
+    assert raised[header.index("变化")].value == change
+    assert raised[header.index("目标强度")].value == ambition
+    sections = book["章节"]
+    types = {row[1].value or row[3].value: row[7].value for row in sections.iter_rows(min_row=2)}
+    if kind is ComparisonKind.HIERARCHY:
+        local_only = "第二章 发展低空经济" if upper_old else "第三章 疫情防控"
+        upper_only = "第三章 疫情防控" if upper_old else "第二章 发展低空经济"
+        assert (types[local_only], types[upper_only]) == ("本级新增", "未体现")
+        summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+        assert summary.index(f"本级新增的章节 1 个：{local_only}") < summary.index(
+            f"未体现的章节 1 个：{upper_only}"
+        )
+    assert change in (tmp_path / "summary.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("kind", list(ComparisonKind))
+def test_summary_counts_are_the_comparisons_own(kind: ComparisonKind, tmp_path: Path) -> None:
+    """概览 shows the counts the comparison carries in its kind's frame, not counts made again."""
+    comparison = small_comparison(kind)
+    comparison = replace(comparison, summary={**comparison.summary, "sections_paired": 7})
+    write_reports(comparison, tmp_path, options("xlsx"))
+    rows = {row[0].value: row[1].value for row in load_workbook(tmp_path / "report.xlsx")["概览"].iter_rows()}
+    expected = {
+        ComparisonKind.VERSION: {"删除的章节": 1, "新增的章节": 1, "目标提高": 2, "删除的指标": 1},
+        ComparisonKind.HIERARCHY: {"上级章节未体现": 1, "本级新增章节": 1, "上级目标未体现": 1},
+        ComparisonKind.PEER: {"仅北京市有的章节": 1, "仅上海市有的章节": 1, "仅北京市有的指标": 1},
+    }[kind]
+    assert {label: rows[label] for label in expected} == expected
+    if kind is not ComparisonKind.PEER:
+        assert rows["对应（组）"] == 7
 
 
 def test_redline_sheet_wraps_and_rows_grow(tmp_path: Path) -> None:
